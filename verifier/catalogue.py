@@ -1,0 +1,84 @@
+"""The indicator catalogue: sources/indicators.toml read into typed records.
+
+The catalogue is data an editor maintains; this module only loads and validates it.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
+
+MEASURES = {"level", "rate", "ratio"}
+UNITS = {"USD", "persons", "percent"}
+
+
+class CatalogueError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    name: str
+    phrases: tuple[str, ...]
+    measure: str  # "level", "rate", "ratio"
+    unit: str  # "USD", "persons", "percent"
+    world_bank_series: str | None = None
+    imf_concept: str | None = None
+    imf_scale: int = 0
+    summable: bool = True
+
+    def series_for(self, source: str) -> str | None:
+        return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
+
+
+def load_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogueError(f"{path}: {exc}") from exc
+
+
+def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
+    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable"}
+    indicators = {}
+    for key, entry in data.items():
+        where = f"{origin}: [{key}]"
+        if not isinstance(entry, dict):
+            raise CatalogueError(f"{where}: expected a table")
+        unknown = set(entry) - known
+        if unknown:
+            raise CatalogueError(f"{where}: unknown key '{sorted(unknown)[0]}'")
+        if entry.get("measure") not in MEASURES:
+            raise CatalogueError(f"{where}: measure must be one of {sorted(MEASURES)}")
+        if entry.get("unit") not in UNITS:
+            raise CatalogueError(f"{where}: unit must be one of {sorted(UNITS)}")
+        phrases = entry.get("phrases")
+        if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise CatalogueError(f"{where}: phrases must be a list of words")
+        world_bank = entry.get("world_bank", {})
+        imf = entry.get("imf", {})
+        if not world_bank.get("series") and not imf.get("concept"):
+            raise CatalogueError(f"{where}: needs a world_bank series or an imf concept")
+        indicators[key] = Indicator(
+            key=key,
+            name=entry.get("name", key),
+            phrases=tuple(phrases),
+            measure=entry["measure"],
+            unit=entry["unit"],
+            world_bank_series=world_bank.get("series"),
+            imf_concept=imf.get("concept"),
+            imf_scale=int(imf.get("scale", 0)),
+            summable=bool(entry.get("summable", True)),
+        )
+    return indicators
+
+
+@lru_cache(maxsize=None)
+def indicators(sources_dir: Path = SOURCES_DIR) -> dict[str, Indicator]:
+    path = sources_dir / "indicators.toml"
+    return parse_indicators(load_toml(path), str(path))

@@ -1,0 +1,381 @@
+"""Stage 5, check: compute the statistic a claim is about, compare, and give a verdict.
+
+Each claim is read against the data in one or more ways (Readings): the most natural
+reading (the cited source, the period as written) decides the verdict; other readings
+(another source, another period) are shown beside it, and make a failing claim
+`misleading` when one of them supports it.
+
+Tolerance follows the precision written: a rate with d decimals holds within
+1.5 * 10**-d points (5.7% within ±0.15); an amount within 5% when written with one or
+two significant digits ($300 billion), 2% otherwise; hedges ("about") widen either to
+10%. `close` is within twice the tolerance. Bounds are strict: "exceeds $300 billion"
+needs more than $300 billion, and misses within the tolerance are `close`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import format as fmt
+from .catalogue import Indicator, indicators
+from .fetch import DataSources, Series, aggregate_codes
+from .geography import Group, geography
+from .records import Claim, Evidence, Reading, Resolution, Verdict, VerdictKind
+
+SOURCE_LABELS = {"world_bank": "World Bank", "imf": "IMF"}
+# An average needs most of its years: below this share of years with data it is not computed.
+MIN_YEAR_COVERAGE = 0.8
+# A rank is computed for the latest year in which at least this share of the economies
+# that ever report the series have a value, so early, partial releases do not flatter it.
+MIN_RANK_COVERAGE = 0.9
+
+
+@dataclass
+class _Lookup:
+    """What one source gives for a claim: a reading, or why there is none."""
+
+    source: str
+    readings: list[Reading]
+    missing: str = ""
+
+
+def check(claim: Claim, resolution: Resolution, data: DataSources) -> Verdict:
+    if resolution.problem:
+        return _unverifiable(claim, resolution, f"Cannot check: {resolution.problem}.")
+    indicator = indicators()[resolution.indicator]
+    tol = tolerance(claim)
+    lookups = [_lookup(claim, resolution, indicator, data, source, tol) for source in resolution.sources]
+    with_data = [lookup for lookup in lookups if lookup.readings]
+    if not with_data:
+        missing = "; ".join(lookup.missing for lookup in lookups) or "no source has a series for this indicator"
+        return _unverifiable(claim, resolution, f"Cannot check: {missing}.")
+    primary = with_data[0].readings[0]
+    alternatives = [r for r in with_data[0].readings[1:]] + [r for lookup in with_data[1:] for r in lookup.readings]
+    alternatives += [_missing_reading(lookup) for lookup in lookups if not lookup.readings]
+    verdict = primary.verdict
+    support = next((r for r in alternatives if r.verdict == VerdictKind.ACCURATE), None)
+    if verdict == VerdictKind.INACCURATE and support is not None:
+        verdict = VerdictKind.MISLEADING
+    explanation = _explain(claim, resolution, indicator, verdict, primary, support, tol)
+    return Verdict(
+        claim=claim,
+        resolution=resolution,
+        verdict=verdict,
+        explanation=explanation,
+        actual=primary.actual,
+        actual_unit=primary.unit,
+        primary=primary,
+        alternatives=tuple(alternatives),
+    )
+
+
+def _unverifiable(claim: Claim, resolution: Resolution, why: str) -> Verdict:
+    return Verdict(claim, resolution, VerdictKind.UNVERIFIABLE, why)
+
+
+def _missing_reading(lookup: _Lookup) -> Reading:
+    return Reading(f"{SOURCE_LABELS.get(lookup.source, lookup.source)}: no data", None, "", VerdictKind.UNVERIFIABLE, detail=lookup.missing)
+
+
+# --- tolerance and judgement ----------------------------------------------------------
+
+
+def tolerance(claim: Claim) -> float:
+    """How far the data may be from the number written, in the claim's unit."""
+    quantity = claim.quantity
+    decimals = quantity.decimals if quantity else 0
+    significant = quantity.significant if quantity else 3
+    hedged = claim.operator == "~"
+    if claim.unit == "percent":
+        tol = 1.5 * 10 ** -decimals
+        return max(tol, 0.10 * abs(claim.value)) if hedged else tol
+    relative = 0.05 if significant <= 2 else 0.02
+    if hedged:
+        relative = max(relative, 0.10)
+    return relative * abs(claim.value)
+
+
+def judge(claim: Claim, actual: float, tol: float) -> VerdictKind:
+    if claim.statistic == "rank":
+        return _judge_rank(claim, actual)
+    claimed, op = claim.value, claim.operator
+    if op in (">", ">=", "<", "<="):
+        holds = {">": actual > claimed, ">=": actual >= claimed, "<": actual < claimed, "<=": actual <= claimed}[op]
+        if holds:
+            return VerdictKind.ACCURATE
+        return VerdictKind.CLOSE if abs(actual - claimed) <= tol else VerdictKind.INACCURATE
+    if op == "range" and claim.quantity and claim.quantity.low is not None:
+        low, high = _claimed_range(claim)
+        miss = 0.0 if low <= actual <= high else min(abs(actual - low), abs(actual - high))
+    else:
+        miss = abs(actual - claimed)
+    if miss <= tol:
+        return VerdictKind.ACCURATE
+    return VerdictKind.CLOSE if miss <= 2 * tol else VerdictKind.INACCURATE
+
+
+def _claimed_range(claim: Claim) -> tuple[float, float]:
+    quantity = claim.quantity
+    assert quantity is not None and quantity.low is not None and quantity.high is not None
+    return min(quantity.low, quantity.high), max(quantity.low, quantity.high)
+
+
+def _judge_rank(claim: Claim, rank: float) -> VerdictKind:
+    claimed = claim.value
+    if claim.operator == "<=":  # "top 50"
+        if rank <= claimed:
+            return VerdictKind.ACCURATE
+        return VerdictKind.CLOSE if rank <= claimed + max(1, round(0.1 * claimed)) else VerdictKind.INACCURATE
+    if rank == claimed:
+        return VerdictKind.ACCURATE
+    return VerdictKind.CLOSE if abs(rank - claimed) <= 1 else VerdictKind.INACCURATE
+
+
+# --- readings per statistic -----------------------------------------------------------
+
+
+def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: DataSources, source: str, tol: float) -> _Lookup:
+    label = SOURCE_LABELS.get(source, source)
+    code = indicator.series_for(source)
+    series = data.series(source, code) if code else None
+    if series is None:
+        return _Lookup(source, [], f"{label} series {code} is not in the data given (--data or VERIFY_DATA)")
+    if resolution.entity not in series.values:
+        return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
+    builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings}
+    readings, missing = builder[claim.statistic](claim, resolution, indicator, series, data, tol)
+    return _Lookup(source, readings, missing)
+
+
+def _years_with_data(series: Series, entities: list[str], cutoff: int) -> list[int]:
+    years = set.intersection(*(set(series.values.get(e, {})) for e in entities)) if entities else set()
+    return sorted(y for y in years if y <= cutoff)
+
+
+def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int], value: float, unit: str, note: str = "") -> Evidence:
+    places = geography()
+    name = series.name if series.name != series.code else indicator.name
+    return Evidence(
+        source=_source_label(series),
+        edition=series.edition,
+        series=series.code,
+        series_name=name,
+        entity=f"{places.country_name(entity)} ({entity})" if len(entity) == 3 and entity.isalpha() else entity,
+        years=fmt.years(min(years), max(years)),
+        value=value,
+        unit=unit,
+        estimate_years=tuple(y for y in years if series.is_estimate(entity, y)),
+        url=series_url(series, entity),
+        note=note,
+    )
+
+
+def _source_label(series: Series) -> str:
+    return {"world_bank": "World Bank, World Development Indicators", "imf": "IMF, World Economic Outlook"}.get(series.source, series.source)
+
+
+def series_url(series: Series, entity: str) -> str:
+    if series.source == "world_bank":
+        return f"https://data.worldbank.org/indicator/{series.code}?locations={entity}"
+    if series.source == "imf":
+        return f"https://www.imf.org/external/datamapper/{series.code}@WEO/{entity}"
+    return ""
+
+
+def _estimate_note(series: Series, entity: str, years: list[int]) -> str:
+    estimated = [y for y in years if series.is_estimate(entity, y)]
+    if not estimated:
+        return ""
+    if len(years) == 1:
+        return "; an estimate or projection"
+    return f"; {fmt.years(min(estimated), max(estimated))} are estimates or projections"
+
+
+def _reading(claim, series, indicator, entity, years, actual, tol, description) -> Reading:
+    evidence = _evidence(series, indicator, entity, years, actual, indicator.unit)
+    return Reading(description, actual, _reading_unit(claim), judge(claim, actual, tol), (evidence,))
+
+
+def _reading_unit(claim: Claim) -> str:
+    return {"share": "percent", "rank": "rank"}.get(claim.statistic, claim.unit)
+
+
+def _value_readings(claim, resolution, indicator, series, data, tol):
+    entity, label = resolution.entity, SOURCE_LABELS[series.source]
+    have = series.years(entity)
+    if resolution.latest:
+        years = [y for y in have if y <= resolution.end]
+        if not years:
+            return [], f"{label} {series.code} has no value for {resolution.entity_name} up to {resolution.end}"
+        chosen = [years[-1]] + ([years[-2]] if len(years) > 1 else [])
+        readings = []
+        for rank, year in enumerate(chosen):
+            actual = series.values[entity][year]
+            kind = "latest year up to publication" if rank == 0 else "the year before"
+            readings.append(_reading(claim, series, indicator, entity, [year], actual, tol,
+                                     f"{label}, {year} ({kind}{_estimate_note(series, entity, [year])})"))
+        return readings, ""
+    year = resolution.end
+    if year not in series.values[entity]:
+        return [], f"{label} {series.code} has no value for {resolution.entity_name} in {year}"
+    actual = series.values[entity][year]
+    note = _estimate_note(series, entity, [year])
+    return [_reading(claim, series, indicator, entity, [year], actual, tol,
+                     f"{label}, {year}" + (f" ({note[2:]})" if note else ""))], ""
+
+
+def _average_readings(claim, resolution, indicator, series, data, tol):
+    entity, label = resolution.entity, SOURCE_LABELS[series.source]
+    start = resolution.start
+    end = resolution.end
+    if resolution.latest:
+        have = [y for y in series.years(entity) if y <= end]
+        if not have:
+            return [], f"{label} {series.code} has no value for {resolution.entity_name}"
+        start = end = have[-1]
+    wanted = list(range(start, end + 1))
+    present = [y for y in wanted if y in series.values[entity]]
+    missing = [y for y in wanted if y not in series.values[entity]]
+    if not present or len(present) < MIN_YEAR_COVERAGE * len(wanted):
+        return [], (f"{label} {series.code} has {len(present)} of the {len(wanted)} years "
+                    f"{fmt.years(start, end)} for {resolution.entity_name}")
+    values = [series.values[entity][y] for y in present]
+    mean = sum(values) / len(values)
+    gaps = f"; no data for {', '.join(map(str, missing))}" if missing else ""
+    est = _estimate_note(series, entity, present)
+    if indicator.measure == "rate" and all(v > -100 for v in values):
+        compound = (math.prod(1 + v / 100 for v in values) ** (1 / len(values)) - 1) * 100
+        by_mean, by_compound = judge(claim, mean, tol), judge(claim, compound, tol)
+        decided_by_compound = _better(by_compound, by_mean)
+        actual = compound if decided_by_compound else mean
+        detail = (f"arithmetic mean of {len(values)} annual rates {fmt.amount(mean, 'percent')}; "
+                  f"compound annual rate from the chained levels {fmt.amount(compound, 'percent')}; "
+                  f"decided by the {'compound rate' if decided_by_compound else 'arithmetic mean'}{gaps}")
+    else:
+        actual, detail = mean, f"mean of {len(values)} annual values{gaps}"
+    description = f"{label}, average over {fmt.years(present[0], present[-1])}" + (f" ({est[2:]})" if est else "")
+    evidence = _evidence(series, indicator, entity, present, actual, claim.unit, detail)
+    return [Reading(description, actual, claim.unit, judge(claim, actual, tol), (evidence,), detail)], ""
+
+
+def _better(a: VerdictKind, b: VerdictKind) -> bool:
+    order = [VerdictKind.ACCURATE, VerdictKind.CLOSE, VerdictKind.INACCURATE]
+    return order.index(a) < order.index(b)
+
+
+def _group_total(series: Series, group: Group, year: int, indicator: Indicator) -> tuple[float, str] | None:
+    aggregate = group.aggregate.get(series.source)
+    if aggregate and indicator.summable:
+        value = series.values.get(aggregate, {}).get(year)
+        return (value, f"the {group.name} total is the source's own aggregate {aggregate}") if value is not None else None
+    reporting = [m for m in group.members if m in series.values]
+    if not reporting or any(year not in series.values[m] for m in reporting):
+        return None
+    return sum(series.values[m][year] for m in reporting), f"the {group.name} total adds up {len(reporting)} economies: {', '.join(reporting)}"
+
+
+def _share_readings(claim, resolution, indicator, series, data, tol):
+    entity, label = resolution.entity, SOURCE_LABELS[series.source]
+    group = geography().groups[resolution.group]
+    years = [y for y in series.years(entity) if y <= resolution.end and _group_total(series, group, y, indicator)]
+    if resolution.start is not None:
+        years = [y for y in years if y >= resolution.start]
+    if not years:
+        return [], f"{label} {series.code} has no year in which {resolution.entity_name} and every {group.name} economy report"
+    by_year = []
+    for year in years:
+        total, note = _group_total(series, group, year, indicator)
+        by_year.append((year, series.values[entity][year], total, note))
+
+    def share_reading(rows, description):
+        part = sum(r[1] for r in rows)
+        whole = sum(r[2] for r in rows)
+        if whole == 0:
+            return None
+        actual = 100 * part / whole
+        span = [r[0] for r in rows]
+        detail = (f"{resolution.entity_name} {fmt.amount(part, indicator.unit)} of {fmt.amount(whole, indicator.unit)} "
+                  f"in {fmt.years(span[0], span[-1])}; {rows[-1][3]}")
+        evidence = _evidence(series, indicator, entity, span, part, indicator.unit, detail)
+        return Reading(description, actual, "percent", judge(claim, actual, tol), (evidence,), detail)
+
+    last = by_year[-1][0]
+    note = _estimate_note(series, entity, [last])
+    latest = share_reading(by_year[-1:], f"{label}, share in {last}" + (f" ({note[2:]})" if note else ""))
+    cumulative = share_reading(by_year, f"{label}, cumulative share {fmt.years(by_year[0][0], last)}")
+    spanned = resolution.start is not None and resolution.start != resolution.end
+    ordered = [cumulative, latest] if spanned else [latest, cumulative]
+    if len(by_year) == 1:
+        ordered = [latest]
+    return [r for r in ordered if r is not None], ""
+
+
+def _rank_readings(claim, resolution, indicator, series, data, tol):
+    entity, label = resolution.entity, SOURCE_LABELS[series.source]
+    group = geography().groups[resolution.group]
+    aggregates = aggregate_codes(series.source)
+    if group.aggregate:  # the world: every economy
+        economies = [e for e in series.values if e not in aggregates and len(e) == 3 and e.isalpha()]
+    else:
+        economies = [e for e in group.members if e in series.values]
+    coverage: dict[int, int] = {}
+    for economy in economies:
+        for year in series.values[economy]:
+            coverage[year] = coverage.get(year, 0) + 1
+    if not coverage:
+        return [], f"{label} {series.code} has no economies of {group.name}"
+    full = max(coverage.values())
+    cutoff = resolution.end
+    years = [y for y in series.years(entity) if y <= cutoff and coverage.get(y, 0) >= MIN_RANK_COVERAGE * full]
+    if resolution.start is not None and not resolution.latest:
+        years = [y for y in years if y == resolution.end]
+    if not years:
+        return [], f"{label} {series.code} has no year up to {cutoff} with {resolution.entity_name} and most economies reporting"
+    year = years[-1]
+    ranked = sorted((e for e in economies if year in series.values[e]), key=lambda e: -series.values[e][year])
+    position = ranked.index(entity) + 1
+    neighbours = ", ".join(
+        f"{i + 1}. {geography().country_name(e)} {fmt.amount(series.values[e][year], indicator.unit)}"
+        for i, e in enumerate(ranked) if abs(i + 1 - position) <= 1 or (claim.operator == "<=" and i + 1 == int(claim.value))
+    )
+    scope = "economies" if group.aggregate else f"{group.name} economies"
+    detail = f"{fmt.ordinal(position)} of {len(ranked)} {scope} by {indicator.name} in {year}, aggregates excluded; {neighbours}"
+    evidence = _evidence(series, indicator, entity, [year], series.values[entity][year], indicator.unit, detail)
+    note = _estimate_note(series, entity, [year])
+    description = f"{label}, rank in {year}" + (f" ({note[2:]})" if note else "")
+    return [Reading(description, float(position), "rank", judge(claim, position, tol), (evidence,), detail)], ""
+
+
+# --- explanation ----------------------------------------------------------------------
+
+
+def claimed_words(claim: Claim) -> str:
+    if claim.statistic == "rank":
+        if claim.operator == "<=":
+            return f"in the top {int(claim.value)}"
+        return f"{fmt.ordinal(int(claim.value))}"
+    return f"{fmt.OPERATOR_WORDS.get(claim.operator, '')}{claim.number_text}"
+
+
+def _lower_first(name: str) -> str:
+    """"Real GDP growth" -> "real GDP growth", but "GDP, current prices" stays."""
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
+def _explain(claim, resolution, indicator, verdict, primary, support, tol) -> str:
+    subject = f"{resolution.entity_name}'s {_lower_first(indicator.name)}"
+    if claim.statistic == "share":
+        subject = f"{resolution.entity_name}'s share of {resolution.group_name} {indicator.name.split(',')[0].split(' (')[0].lower()}"
+    if claim.statistic == "rank":
+        subject = f"{resolution.entity_name}'s rank by {indicator.name.split(' (')[0]}"
+    found = f"{subject}: {fmt.amount(primary.actual, primary.unit)} ({primary.description})"
+    wanted = claimed_words(claim)
+    margin = "" if claim.statistic == "rank" else f", tolerance {fmt.tolerance(tol, _reading_unit(claim))}"
+    if verdict == VerdictKind.ACCURATE:
+        return f"{found}, which supports the claim of {wanted}{margin}."
+    if verdict == VerdictKind.CLOSE:
+        return f"{found}: near the claimed {wanted} but outside the tolerance{margin}."
+    if verdict == VerdictKind.MISLEADING:
+        return (f"{found}, which does not support the claimed {wanted}; the claim holds only for the "
+                f"{support.description} ({fmt.amount(support.actual, support.unit)}).")
+    return f"{found}, which does not support the claimed {wanted}{margin}."

@@ -1,0 +1,112 @@
+"""Stage 4, fetch: observations from the data sources, behind one small interface.
+
+A source is anything with a `name` ("world_bank" or "imf"), a `label`, an `edition`,
+`has_series(code)` and `load(codes)`, which returns every economy's values for each
+series in one batch. The pipeline asks each source once per run for all the series its
+claims need, so a remote source makes one request batch per series, not one per claim.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Protocol
+
+from ..catalogue import SOURCES_DIR, load_toml
+from ..records import Observation
+
+
+class DataError(Exception):
+    """A data path that cannot be used; the message names it."""
+
+
+@dataclass
+class Series:
+    source: str
+    edition: str
+    code: str
+    name: str
+    values: dict[str, dict[int, float]] = field(default_factory=dict)  # entity -> year -> value
+    # entity -> first year that is an estimate or projection (absent: all actuals)
+    first_estimate: dict[str, int] = field(default_factory=dict)
+
+    def get(self, entity: str, year: int) -> Observation | None:
+        value = self.values.get(entity, {}).get(year)
+        if value is None:
+            return None
+        return Observation(self.source, self.edition, self.code, entity, year, value, self.is_estimate(entity, year))
+
+    def years(self, entity: str) -> list[int]:
+        return sorted(self.values.get(entity, {}))
+
+    def is_estimate(self, entity: str, year: int) -> bool:
+        first = self.first_estimate.get(entity)
+        return first is not None and year >= first
+
+
+class Source(Protocol):
+    name: str
+    label: str
+    edition: str
+
+    def has_series(self, code: str) -> bool: ...
+
+    def load(self, codes: Iterable[str]) -> dict[str, Series]: ...
+
+
+def aggregate_codes(source: str) -> frozenset[str]:
+    """Codes that are groups, not economies, in a source's data (sources/aggregates.toml)."""
+    return frozenset(load_toml(SOURCES_DIR / "aggregates.toml").get(source, ()))
+
+
+def open_source(path: Path) -> Source:
+    """A local snapshot: a folder of World Bank data packages, or an IMF WEO CSV."""
+    from .wdi_snapshot import WdiSnapshot, looks_like_wdi
+    from .weo_snapshot import WeoSnapshot, looks_like_weo
+
+    if not path.exists():
+        raise DataError(f"{path}: no such file or directory")
+    if path.is_dir() and looks_like_wdi(path):
+        return WdiSnapshot(path)
+    if path.is_file() and looks_like_weo(path):
+        return WeoSnapshot(path)
+    raise DataError(
+        f"{path}: not a data snapshot (expected a folder of World Bank data packages "
+        "or an IMF WEO observations CSV)"
+    )
+
+
+def data_paths(flags: list[str], environ: dict[str, str] | None = None) -> list[Path]:
+    """--data flags, else the VERIFY_DATA variable (paths joined by the OS path separator)."""
+    environ = os.environ if environ is None else environ
+    if flags:
+        return [Path(p) for p in flags]
+    return [Path(p) for p in environ.get("VERIFY_DATA", "").split(os.pathsep) if p]
+
+
+class DataSources:
+    """The sources of a run, by name, and the series loaded from them."""
+
+    def __init__(self, sources: list[Source]):
+        self.sources: dict[str, Source] = {}
+        for source in sources:
+            # Two snapshots of one source: the first given wins.
+            self.sources.setdefault(source.name, source)
+        self._series: dict[tuple[str, str], Series] = {}
+
+    def fetch(self, wanted: Iterable[tuple[str, str]]) -> None:
+        """Load every (source, series) wanted that is not loaded yet: one batch per source."""
+        by_source: dict[str, set[str]] = {}
+        for source_name, code in wanted:
+            source = self.sources.get(source_name)
+            if source and (source_name, code) not in self._series and source.has_series(code):
+                by_source.setdefault(source_name, set()).add(code)
+        for source_name, codes in by_source.items():
+            for code, series in self.sources[source_name].load(sorted(codes)).items():
+                self._series[(source_name, code)] = series
+
+    def series(self, source: str, code: str) -> Series | None:
+        return self._series.get((source, code))
+
+    def describe(self) -> list[str]:
+        return [f"{s.label}, {s.edition}" for s in self.sources.values()]

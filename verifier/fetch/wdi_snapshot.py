@@ -1,0 +1,67 @@
+"""World Bank WDI as a local folder of Frictionless data packages, one per series.
+
+Layout: <root>/<series code in lower case>/datapackage.json and data.csv with the columns
+Country Name, Country Code, Year, Value; values in the series' natural unit.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from . import DataError, Series
+
+COLUMNS = ["Country Code", "Year", "Value"]
+
+
+def looks_like_wdi(path: Path) -> bool:
+    return (path / "datapackage.json").is_file() or any(path.glob("*/datapackage.json"))
+
+
+class WdiSnapshot:
+    name = "world_bank"
+    label = "World Bank, World Development Indicators"
+
+    def __init__(self, root: Path):
+        # A single package folder is a snapshot of one series.
+        self.root = root
+        self.single = (root / "datapackage.json").is_file()
+        self.edition = f"local snapshot {root}"
+
+    def _folder(self, code: str) -> Path:
+        if self.single:
+            return self.root
+        return self.root / code.lower()
+
+    def has_series(self, code: str) -> bool:
+        folder = self._folder(code)
+        if self.single:
+            return folder.name.lower() == code.lower() or _package(folder).get("name", "").lower() == code.lower()
+        return (folder / "data.csv").is_file()
+
+    def load(self, codes: Iterable[str]) -> dict[str, Series]:
+        loaded = {}
+        for code in codes:
+            if not self.has_series(code):
+                continue
+            folder = self._folder(code)
+            title = _package(folder).get("title", code)
+            try:
+                frame = pd.read_csv(folder / "data.csv", usecols=COLUMNS, dtype={"Country Code": str})
+            except (OSError, ValueError, pd.errors.ParserError) as exc:
+                raise DataError(f"{folder / 'data.csv'}: cannot read ({exc})") from exc
+            frame = frame.dropna(subset=["Value", "Year"])
+            values: dict[str, dict[int, float]] = {}
+            for entity, year, value in frame.itertuples(index=False):
+                values.setdefault(entity, {})[int(year)] = float(value)
+            loaded[code] = Series(self.name, self.edition, code, title, values)
+        return loaded
+
+
+def _package(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

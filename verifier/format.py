@@ -1,0 +1,43 @@
+"""Numbers in words an editor reads: "$300.05 billion", "5.69%", "50th of 191"."""
+from __future__ import annotations
+
+SCALE_WORDS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
+
+
+def amount(value: float, unit: str) -> str:
+    if unit == "percent":
+        return f"{value:.2f}%"
+    if unit == "rank":
+        return ordinal(int(value))
+    prefix = "$" if unit == "USD" else ""
+    suffix = "" if unit in ("USD", "persons") else f" {unit}"
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    for size, word in SCALE_WORDS:
+        if magnitude >= size:
+            return f"{sign}{prefix}{magnitude / size:,.2f} {word}{suffix}"
+    return f"{sign}{prefix}{magnitude:,.0f}{suffix}"
+
+
+def ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def tolerance(value: float, unit: str) -> str:
+    if unit == "percent":
+        return f"±{value:.2f} points"
+    return f"±{amount(value, unit)}"
+
+
+def years(start: int, end: int) -> str:
+    return str(start) if start == end else f"{start}–{end}"
+
+
+OPERATOR_WORDS = {
+    "=": "", "~": "about ", ">": "more than ", ">=": "at least ", "<": "less than ",
+    "<=": "at most ", "range": "",
+}

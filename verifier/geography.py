@@ -1,0 +1,160 @@
+"""Places: finding country and group names in text, and turning them into codes.
+
+Country names come from the country_converter library (short and official names, and
+its regular expressions for resolving a name), with demonyms and short forms from
+sources/demonyms.toml. Groups come from sources/groups.toml and the UN regions that
+country_converter knows.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .catalogue import SOURCES_DIR, CatalogueError, load_toml
+
+# Institutions whose names contain place words ("World Bank"): masked before places are
+# looked for, so "World Bank data" is not read as a claim about the world.
+INSTITUTIONS = re.compile(
+    r"\b(?:World Bank|World Economic Outlook|World Trade Organi[sz]ation|World Economic Forum"
+    r"|International Monetary Fund|United Nations|Asian Development Bank|European Central Bank"
+    r"|African Development Bank|European Bank for Reconstruction and Development)\b"
+)
+GROUP_KEYS = {"names", "members", "country_converter", "country_converter_value", "aggregate"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "country" or "group"
+    code: str  # ISO alpha-3 for a country, group key for a group
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    name: str
+    members: tuple[str, ...]
+    aggregate: dict[str, str]  # source name -> the group's own series code
+    names: tuple[str, ...] = ()  # every name the group goes by in text
+
+
+def _mask(text: str) -> str:
+    return INSTITUTIONS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _name_pattern(names: list[str]) -> str:
+    names = sorted(set(names), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    # Word boundaries that also work for names ending in a dot ("U.S."), and let a
+    # possessive follow ("Kazakhstan's").
+    return rf"(?<![\w.])(?:{alternation})(?![\w])"
+
+
+class Geography:
+    def __init__(self, sources_dir: Path = SOURCES_DIR):
+        self.sources_dir = sources_dir
+
+    @cached_property
+    def _converter(self):
+        import country_converter as coco
+
+        # country_converter logs a warning for every name it cannot match.
+        logging.getLogger("country_converter").setLevel(logging.ERROR)
+        return coco.CountryConverter()
+
+    @cached_property
+    def _country_names(self) -> dict[str, str]:
+        """Every name a country goes by -> ISO alpha-3."""
+        names: dict[str, str] = {}
+        data = self._converter.data
+        for row in data[["ISO3", "name_short", "name_official"]].itertuples(index=False):
+            for name in (row.name_short, row.name_official):
+                if isinstance(name, str) and name:
+                    names.setdefault(name, row.ISO3)
+                    if name.startswith("The "):
+                        names.setdefault(name[4:], row.ISO3)
+        for code, aliases in load_toml(self.sources_dir / "demonyms.toml").items():
+            for alias in aliases:
+                names[alias] = code
+        return names
+
+    @cached_property
+    def groups(self) -> dict[str, Group]:
+        path = self.sources_dir / "groups.toml"
+        data = self._converter.data
+        groups: dict[str, Group] = {}
+        for region in sorted(data["UNregion"].dropna().unique()):
+            key = re.sub(r"\W+", "_", region.lower())
+            members = tuple(data.loc[data["UNregion"] == region, "ISO3"])
+            groups[key] = Group(key, region, members, {}, (region,))
+        for key, entry in load_toml(path).items():
+            unknown = set(entry) - GROUP_KEYS
+            if unknown:
+                raise CatalogueError(f"{path}: [{key}]: unknown key '{sorted(unknown)[0]}'")
+            if "names" not in entry:
+                raise CatalogueError(f"{path}: [{key}]: needs names")
+            members: tuple[str, ...] = tuple(entry.get("members", ()))
+            column = entry.get("country_converter")
+            if column:
+                if column not in data.columns:
+                    raise CatalogueError(f"{path}: [{key}]: country_converter has no column '{column}'")
+                selected = data[column].notna()
+                if "country_converter_value" in entry:
+                    selected &= data[column] == entry["country_converter_value"]
+                members = tuple(data.loc[selected, "ISO3"])
+            groups[key] = Group(
+                key, entry["names"][0], members, dict(entry.get("aggregate", {})), tuple(entry["names"])
+            )
+        return groups
+
+    @cached_property
+    def _group_names(self) -> dict[str, str]:
+        """Every name a group goes by -> group key."""
+        return {name: key for key, group in self.groups.items() for name in group.names}
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        countries = _name_pattern(list(self._country_names))
+        capitalised = [n for n in self._group_names if n != n.lower()]
+        lowercase = [n for n in self._group_names if n == n.lower()]
+        groups = _name_pattern(capitalised)
+        groups_any_case = _name_pattern(lowercase)
+        return re.compile(
+            rf"(?P<group>{groups})|(?P<country>{countries})|(?P<group_lower>(?i:{groups_any_case}))"
+        )
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Country and group names in `text`, in order."""
+        found = []
+        for match in self._pattern.finditer(_mask(text)):
+            surface = match.group(0)
+            if match.lastgroup == "country":
+                found.append(Mention(match.start(), match.end(), surface, "country", self._country_names[surface]))
+            else:
+                key = self._group_names.get(surface) or self._group_names[surface.lower()]
+                found.append(Mention(match.start(), match.end(), surface, "group", key))
+        return found
+
+    def country_code(self, name: str) -> str | None:
+        """ISO alpha-3 for a country name, alias or demonym; None if unknown."""
+        if name in self._country_names:
+            return self._country_names[name]
+        code = self._converter.convert(name, to="ISO3", not_found=None)
+        return code if isinstance(code, str) else None
+
+    def country_name(self, code: str) -> str:
+        name = self._converter.convert(code, src="ISO3", to="name_short", not_found=None)
+        return name if isinstance(name, str) else code
+
+    def group_key(self, name: str) -> str | None:
+        return self._group_names.get(name) or self._group_names.get(name.lower())
+
+
+@lru_cache(maxsize=None)
+def geography(sources_dir: Path = SOURCES_DIR) -> Geography:
+    return Geography(sources_dir)

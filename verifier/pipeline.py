@@ -1,0 +1,49 @@
+"""The pipeline, end to end: read -> extract -> resolve -> fetch -> check.
+
+Reporting and the gate take the results from here; the command line only wires flags.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .catalogue import indicators
+from .check import check
+from .extract import extract_claims
+from .fetch import DataSources
+from .read import InputError, find_articles, read_document
+from .records import DocumentResult
+from .resolve import resolve
+
+
+@dataclass
+class RunResult:
+    documents: list[DocumentResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each: "path: problem"
+
+
+def run(paths: list[Path], data: DataSources, today: date) -> RunResult:
+    result = RunResult()
+    files, result.errors = find_articles(paths)
+    pending = []
+    for path in files:
+        try:
+            document = read_document(path, today)
+        except InputError as exc:
+            result.errors.append(str(exc))
+            continue
+        claims = extract_claims(document)
+        pending.append((document, [(claim, resolve(claim, document.published)) for claim in claims]))
+    # One fetch for the whole run: every series any claim needs, from every source.
+    data.fetch(
+        (source, indicators()[resolution.indicator].series_for(source))
+        for _, resolved in pending
+        for _, resolution in resolved
+        if resolution.indicator
+        for source in resolution.sources
+    )
+    for document, resolved in pending:
+        verdicts = [check(claim, resolution, data) for claim, resolution in resolved]
+        result.documents.append(DocumentResult(document, verdicts))
+    return result

@@ -1,0 +1,139 @@
+"""The number grammar: every quantity written in a text, with its value in natural units.
+
+Percentages ("5.7%", "60 percent", "5-6 per cent"), money ("$300 billion", "US$1.2
+trillion", "USD 300bn", "$2.5tn", "KZT 5 trillion"), ranks ("top 50", "third-largest")
+and plain numbers ("25", "19.6 million"). Whether a quantity is a claim is decided by the
+extract stage; this module only reads numbers.
+
+Every pattern is a flat alternation with bounded repetition, so matching time grows
+linearly with the text.
+"""
+from __future__ import annotations
+
+import re
+
+from .records import Quantity
+
+SCALES = {
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+}
+# Currency written before the number: symbol or ISO 4217 code.
+PREFIX_CURRENCIES = {
+    "US$": "USD", "U.S.$": "USD", "$": "USD", "USD": "USD",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
+    "CNY": "CNY", "RMB": "CNY", "KZT": "KZT", "RUB": "RUB", "INR": "INR", "UZS": "UZS",
+    "KGS": "KGS", "TRY": "TRY", "ZAR": "ZAR", "NGN": "NGN", "BRL": "BRL", "₸": "KZT", "₽": "RUB",
+    "₹": "INR",
+}
+# Currency written after the number ("300 billion dollars", "5 trillion tenge").
+SUFFIX_CURRENCIES = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "usd": "USD",
+    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "yuan": "CNY",
+    "tenge": "KZT", "roubles": "RUB", "rubles": "RUB", "rupees": "INR", "naira": "NGN",
+    "rand": "ZAR", "soms": "KGS", "som": "UZS", "reais": "BRL", "lira": "TRY",
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
+    "twentieth": 20,
+}
+CARDINAL_WORDS = {
+    "three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
+}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SIGNED = rf"(?:[-−–](?=\d))?{NUMBER}"
+SCALE = rf"(?:{_alternation(SCALES)})(?![\w])"
+DASH = r"(?:\s?[-–—]\s?|\sto\s)"
+
+PATTERN = re.compile(
+    rf"""
+    (?P<money>(?<![\w])(?P<cur>{_alternation(PREFIX_CURRENCIES)})\s?(?P<m_num>{SIGNED})
+        (?:{DASH}(?:{_alternation(PREFIX_CURRENCIES)})?\s?(?P<m_high>{NUMBER}))?
+        (?:\s?(?P<m_scale>{SCALE}))?)
+    |(?P<percent>(?<![\w.,])(?P<p_num>{SIGNED})(?:{DASH}(?P<p_high>{SIGNED}))?
+        \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b))
+    |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
+    |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?:largest|biggest)\b)
+    |(?P<superlative>\bthe\s(?:world's\s|world’s\s)?(?:largest|biggest)\b)
+    |(?P<plain>(?<![\w.,])(?P<n_num>{SIGNED})(?:\s?(?P<n_scale>{SCALE}))?
+        (?:\s(?P<n_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?(?![\w]))
+    """,
+    re.X | re.I,
+)
+
+
+def _number(text: str) -> tuple[float, int, int]:
+    """Value, decimals and significant digits of a written number."""
+    cleaned = text.replace(",", "").replace("−", "-").replace("–", "-")
+    value = float(cleaned)
+    digits = cleaned.lstrip("-")
+    integer, _, fraction = digits.partition(".")
+    if fraction:
+        significant = len((integer + fraction).lstrip("0"))
+    else:
+        significant = max(1, len(integer.strip("0"))) if integer.strip("0") else 1
+    return value, len(fraction), significant
+
+
+def _scaled(value: float, scale: str | None) -> float:
+    return value * SCALES[scale.lower()] if scale else value
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    quantities = []
+    for match in PATTERN.finditer(text):
+        kind = next(k for k in ("money", "percent", "top", "ordinal", "superlative", "plain") if match.group(k))
+        quantity = _build(kind, match)
+        if quantity is not None:
+            quantities.append(quantity)
+    return quantities
+
+
+def _build(kind: str, match: re.Match[str]) -> Quantity | None:
+    start, end, text = match.start(), match.end(), match.group(0)
+    if kind == "money":
+        value, decimals, significant = _number(match.group("m_num"))
+        scale = match.group("m_scale")
+        currency = PREFIX_CURRENCIES.get(match.group("cur")) or PREFIX_CURRENCIES[match.group("cur").upper()]
+        low = high = None
+        if match.group("m_high"):
+            low, high = _scaled(value, scale), _scaled(_number(match.group("m_high"))[0], scale)
+            value = (low + high) / 2
+            return Quantity(text, value, f"currency:{currency}", start, end, decimals, significant, low=low, high=high)
+        return Quantity(text, _scaled(value, scale), f"currency:{currency}", start, end, decimals, significant)
+    if kind == "percent":
+        value, decimals, significant = _number(match.group("p_num"))
+        if match.group("p_high"):
+            high = _number(match.group("p_high"))[0]
+            return Quantity(text, (value + high) / 2, "percent", start, end, decimals, significant, low=value, high=high)
+        return Quantity(text, value, "percent", start, end, decimals, significant)
+    if kind == "top":
+        written = match.group("t_num").lower()
+        rank = CARDINAL_WORDS.get(written) or int(written)
+        return Quantity(text, float(rank), "rank", start, end, rank_kind="top")
+    if kind == "ordinal":
+        written = match.group("o_num").lower()
+        rank = ORDINAL_WORDS.get(written) or int(re.match(r"\d+", written).group(0))
+        return Quantity(text, float(rank), "rank", start, end, rank_kind="ordinal")
+    if kind == "superlative":
+        return Quantity(text, 1.0, "rank", start, end, rank_kind="ordinal")
+    value, decimals, significant = _number(match.group("n_num"))
+    value = _scaled(value, match.group("n_scale"))
+    if match.group("n_cur"):
+        currency = SUFFIX_CURRENCIES[match.group("n_cur").lower()]
+        return Quantity(text, value, f"currency:{currency}", start, end, decimals, significant)
+    return Quantity(text, value, "number", start, end, decimals, significant)
+
+
+def is_scaled(quantity: Quantity) -> bool:
+    """True when a plain number carries a scale word ("19.6 million")."""
+    return bool(re.search(rf"\d\s?{SCALE}", quantity.text, re.I))

@@ -1,0 +1,123 @@
+"""Stage 1, read: find the articles, decode them, and date them."""
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+from dateutil import parser as dateparser
+
+from .records import Document
+
+ARTICLE_SUFFIXES = {".txt", ".md"}
+
+
+class InputError(Exception):
+    """A file or path that cannot be read as an article; the message names it."""
+
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+DATE_LINE = re.compile(r"^[ \t]*(?:Published|Date|Dated|Posted)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I | re.M)
+FRONT_MATTER_FIELD = re.compile(r"^(title|date|published)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I | re.M)
+# A wire dateline: "ASTANA, Kazakhstan, February 26." or "LONDON, March 3, 2025 -"
+DATELINE = re.compile(
+    rf"\A[ \t]*[A-Z][A-Z .'\-]{{1,40}},(?:[ \t]+[A-Z][\w .'\-]{{1,40}},)?[ \t]+"
+    rf"(?P<month>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>\d{{4}}))?\b"
+)
+HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def find_articles(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Expand files and directories into article files; return (files, errors)."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if candidate.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
+                        files.append(candidate)
+        elif path.is_file():
+            files.append(path)
+        elif path.is_symlink():
+            errors.append(f"{path}: broken symbolic link")
+        else:
+            errors.append(f"{path}: no such file or directory")
+    return files, errors
+
+
+def read_document(path: Path, today: date) -> Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: binary file, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return parse_document(path, text, today)
+
+
+def parse_document(path: Path, text: str, today: date) -> Document:
+    """Split off front matter, and find the title and the publication date."""
+    fields: dict[str, str] = {}
+    first_line = 1
+    match = FRONT_MATTER.match(text)
+    if match:
+        fields = {k.lower(): v.strip("'\"") for k, v in FRONT_MATTER_FIELD.findall(match.group(1))}
+        first_line += match.group(0).count("\n")
+        text = text[match.end():]
+    published, how = _publication_date(text, fields, today)
+    return Document(
+        path=path,
+        text=text,
+        title=_title(path, text, fields),
+        published=published,
+        published_source=how,
+        first_line=first_line,
+    )
+
+
+def _parse_date(value: str) -> date | None:
+    try:
+        return dateparser.parse(value, fuzzy=False, default=None).date()  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def _publication_date(text: str, fields: dict[str, str], today: date) -> tuple[date, str]:
+    for key in ("published", "date"):
+        if key in fields and (found := _parse_date(fields[key])):
+            return found, f"front matter '{key}'"
+    for line in DATE_LINE.finditer(text):
+        if found := _parse_date(line.group(1)):
+            return found, f"'{line.group(0).strip()}' line"
+    dateline = DATELINE.match(text)
+    if dateline:
+        year = dateline.group("year")
+        month_day = f"{dateline.group('month')} {dateline.group('day')}"
+        found = _parse_date(f"{month_day} {year or today.year}")
+        if found:
+            if year:
+                return found, "dateline"
+            return found, f"dateline '{month_day}' has no year: the run date's year ({today.year}) is assumed"
+    return today, "no date in the text: the run date is assumed"
+
+
+def _title(path: Path, text: str, fields: dict[str, str]) -> str:
+    if fields.get("title"):
+        return fields["title"]
+    heading = HEADING.search(text)
+    if heading:
+        return heading.group(1)
+    return path.stem.replace("_", " ").replace("-", " ")

@@ -1,0 +1,176 @@
+"""The typed records that pass between the pipeline's stages.
+
+read -> Document; extract -> Claim; resolve -> Resolution; fetch -> Observation;
+check -> Verdict (with Reading and Evidence). Each stage takes the records of the one
+before and returns its own; none reaches back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+
+class VerdictKind(str, Enum):
+    ACCURATE = "accurate"
+    CLOSE = "close"
+    MISLEADING = "misleading"
+    INACCURATE = "inaccurate"
+    UNVERIFIABLE = "unverifiable"
+
+
+# Worst first: the order reports sort by.
+SEVERITY = [
+    VerdictKind.INACCURATE,
+    VerdictKind.MISLEADING,
+    VerdictKind.UNVERIFIABLE,
+    VerdictKind.CLOSE,
+    VerdictKind.ACCURATE,
+]
+
+
+@dataclass(frozen=True)
+class Document:
+    path: Path
+    text: str
+    title: str
+    published: date
+    # How the date was found: "Published: line", "dateline (year assumed: ...)", "run date".
+    published_source: str
+    # 1-based line number of the first character of `text` in the file (front matter skipped).
+    first_line: int = 1
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, with its value in natural units."""
+
+    text: str
+    value: float
+    unit: str  # "percent", "currency:USD", "number", "rank"
+    start: int
+    end: int
+    decimals: int = 0  # digits written after the decimal point
+    significant: int = 1  # significant digits written
+    # For ranks: "top" (top N, among the N largest) or "ordinal" (third-largest).
+    rank_kind: str | None = None
+    # The number stands for a range ("5-6%"): value is the midpoint, low/high the ends.
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period a claim is about, as written (resolved against the data in check)."""
+
+    kind: str  # "year", "range", "since", "past", "latest"
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+    # Where the period was found: "sentence", "previous sentence", or "" when not written.
+    found_in: str = ""
+    years: int | None = None  # for "the past 25 years": 25
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    path: Path
+    line: int
+    quote: str  # the sentence holding the claim
+    quote_start: int  # offset of the number within `quote`
+    quote_end: int
+    number_text: str
+    value: float
+    unit: str  # "percent", "USD" (natural units: dollars), "persons", "rank"
+    operator: str  # "=", "~", ">", ">=", "<", "<="
+    statistic: str  # "value", "average", "share", "rank"
+    indicator: str | None  # catalogue key
+    indicator_cue: str  # the words that named it
+    entity: str | None  # the name as written, or the country a pronoun points to
+    entity_cue: str  # how the entity was found ("named", "pronoun 'our' -> ...")
+    period: Period
+    source_cited: str | None  # "world_bank", "imf" or None
+    group: str | None = None  # for shares and ranks: the group name as written
+    quantity: Quantity | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A claim's words turned into codes: what to look up, where, for whom, when."""
+
+    entity: str | None  # ISO 3166-1 alpha-3
+    entity_name: str | None
+    indicator: str | None  # catalogue key
+    group: str | None  # group key
+    group_name: str | None
+    group_members: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # source names in order of preference
+    # The years asked about: start..end, or with latest=True the most recent year with
+    # data up to `end` (the last full year before publication).
+    start: int | None = None
+    end: int | None = None
+    latest: bool = False
+    period_text: str = ""  # the period in plain words, for reports
+    problem: str | None = None  # why the claim cannot be looked up, if it cannot
+
+
+@dataclass(frozen=True)
+class Observation:
+    source: str  # "world_bank", "imf"
+    edition: str  # e.g. "WEO October 2025"
+    series: str
+    entity: str
+    year: int
+    value: float  # natural units
+    estimate: bool = False  # an estimate or projection, not an actual
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str  # human label: "IMF World Economic Outlook"
+    edition: str
+    series: str
+    series_name: str
+    entity: str
+    years: str  # "2025", "2001-2025"
+    value: float
+    unit: str
+    estimate_years: tuple[int, ...] = ()
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a claim against the data, with what the data says under it."""
+
+    description: str
+    actual: float | None
+    unit: str
+    verdict: VerdictKind
+    evidence: tuple[Evidence, ...] = ()
+    detail: str = ""  # how the statistic was computed
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: Claim
+    resolution: Resolution
+    verdict: VerdictKind
+    explanation: str
+    actual: float | None = None
+    actual_unit: str = ""
+    primary: Reading | None = None
+    alternatives: tuple[Reading, ...] = ()
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return self.primary.evidence if self.primary else ()
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    verdicts: list[Verdict] = field(default_factory=list)

@@ -1,0 +1,306 @@
+"""Stage 6, report: markdown an editor reads in a minute, JSON for machines, a terminal line per claim.
+
+Article text is quoted, never trusted: every quoted string is escaped so it cannot
+break a table, open an HTML tag or forge a heading.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from tabulate import tabulate
+
+from . import __version__
+from . import format as fmt
+from .catalogue import indicators
+from .check import claimed_words
+from .records import SEVERITY, DocumentResult, Verdict, VerdictKind
+
+SCHEMA = "verifier/1"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
+
+
+# --- escaping and files ---------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Article text made inert in markdown: no tags, links, emphasis, or table breaks."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write via a temporary file and a rename: readers see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def report_names(documents: list[DocumentResult]) -> dict[Path, str]:
+    """A safe, unique file name in the reports folder for each article."""
+    names: dict[Path, str] = {}
+    taken = {"index.md"}
+    for result in documents:
+        path = result.document.path
+        stem = re.sub(r"[^\w.-]+", "-", path.stem).strip("-.") or "article"
+        candidate = f"{stem}.md"
+        if candidate in taken:
+            parent = re.sub(r"[^\w.-]+", "-", path.parent.name).strip("-.")
+            candidate = f"{parent}-{stem}.md" if parent else candidate
+        counter = 2
+        base = candidate[:-3]
+        while candidate in taken:
+            candidate = f"{base}-{counter}.md"
+            counter += 1
+        taken.add(candidate)
+        names[path] = candidate
+    return names
+
+
+# --- pieces shared by the formats -----------------------------------------------------
+
+
+def counts_line(verdicts: list[Verdict]) -> str:
+    counts = Counter(v.verdict for v in verdicts)
+    parts = [f"{counts[kind]} {kind.value}" for kind in reversed(SEVERITY) if counts[kind]]
+    total = len(verdicts)
+    return f"{total} claim{'s' if total != 1 else ''}" + (": " + " · ".join(parts) if parts else "")
+
+
+def worst(verdicts: list[Verdict]) -> VerdictKind | None:
+    kinds = {v.verdict for v in verdicts}
+    return next((kind for kind in SEVERITY if kind in kinds), None)
+
+
+def actual_text(verdict: Verdict) -> str:
+    if verdict.actual is None:
+        return "—"
+    return fmt.amount(verdict.actual, verdict.actual_unit)
+
+
+def source_text(verdict: Verdict) -> str:
+    return verdict.primary.description if verdict.primary else "no data"
+
+
+def quote_excerpt(verdict: Verdict, width: int = 70) -> str:
+    """The words around the number, the number in bold, escaped."""
+    claim = verdict.claim
+    start = max(0, claim.quote_start - width)
+    end = min(len(claim.quote), claim.quote_end + width)
+    before = ("…" if start > 0 else "") + escape(claim.quote[start:claim.quote_start])
+    after = escape(claim.quote[claim.quote_end:end]) + ("…" if end < len(claim.quote) else "")
+    return f"{before}**{escape(claim.number_text)}**{after}".strip()
+
+
+def period_words(verdict: Verdict) -> str:
+    claim, resolution = verdict.claim, verdict.resolution
+    where = {"sentence": "", "previous sentence": ", from the sentence before"}.get(claim.period.found_in, "")
+    written = f"“{claim.period.text}”{where}: " if claim.period.text else "not stated: "
+    return written + resolution.period_text
+
+
+# --- markdown -------------------------------------------------------------------------
+
+
+def article_markdown(result: DocumentResult, data_labels: list[str], run_date: date) -> str:
+    document, verdicts = result.document, result.verdicts
+    lines = [
+        f"# Verification report: {escape(document.title)}",
+        "",
+        f"- **Article:** {escape(str(document.path))}",
+        f"- **Published:** {document.published.isoformat()} ({escape(document.published_source)})",
+        f"- **Data:** {escape('; '.join(data_labels)) or 'none given'}",
+        f"- **Checked:** {run_date.isoformat()} by verifier {__version__}",
+        "",
+        f"**{counts_line(verdicts)}**",
+        "",
+    ]
+    if not verdicts:
+        lines += ["No statistical claims were found in this article.", ""]
+        return "\n".join(lines)
+    rows = [
+        [i, v.claim.line, quote_excerpt(v), f"**{v.verdict.value}**", escape(claimed_words(v.claim)),
+         escape(actual_text(v)), escape(source_text(v))]
+        for i, v in enumerate(verdicts, 1)
+    ]
+    lines += [tabulate(rows, ["#", "Line", "Claim", "Verdict", "Claimed", "Actual", "Reading"], tablefmt="pipe"), ""]
+    for i, verdict in enumerate(verdicts, 1):
+        lines += _claim_section(i, verdict)
+    return "\n".join(lines)
+
+
+def _claim_section(number: int, verdict: Verdict) -> list[str]:
+    claim, resolution = verdict.claim, verdict.resolution
+    indicator = indicators().get(claim.indicator or "")
+    read_as = [
+        ["Indicator", escape(f"{indicator.name} (cue: “{claim.indicator_cue}”)" if indicator else "—")],
+        ["Statistic", escape(claim.statistic + (f" within {resolution.group_name}" if resolution.group_name else ""))],
+        ["Country", escape(f"{resolution.entity_name or '—'} ({claim.entity_cue})")],
+        ["Period", escape(period_words(verdict))],
+        ["Operator", escape(claimed_words(claim))],
+        ["Source cited", escape({"imf": "IMF", "world_bank": "World Bank"}.get(claim.source_cited or "", "none"))],
+    ]
+    lines = [
+        f"## {number}. {escape(claim.number_text)}: {verdict.verdict.value} (line {claim.line})",
+        "",
+        f"> {quote_excerpt(verdict, width=10_000)}",
+        "",
+        f"**Verdict: {verdict.verdict.value}.** {escape(verdict.explanation)}",
+        "",
+        tabulate(read_as, ["Read as", ""], tablefmt="pipe"),
+        "",
+    ]
+    if verdict.evidence:
+        rows = [
+            [escape(e.source), escape(e.edition), f"`{escape(e.series)}`", escape(e.series_name), escape(e.entity),
+             escape(e.years), escape(fmt.amount(e.value, e.unit)),
+             escape("estimate or projection: " + ", ".join(map(str, e.estimate_years)) if e.estimate_years else "actual"),
+             f"<{e.url}>" if e.url else ""]
+            for e in verdict.evidence
+        ]
+        lines += ["**Evidence**", "",
+                  tabulate(rows, ["Source", "Edition", "Series", "Name", "Entity", "Years", "Value", "Status", "Link"], tablefmt="pipe"),
+                  ""]
+        notes = [e.note for e in verdict.evidence if e.note]
+        lines += [f"How computed: {escape(note)}" for note in notes] + ([""] if notes else [])
+    if verdict.alternatives:
+        rows = [
+            [escape(r.description), escape(fmt.amount(r.actual, r.unit)) if r.actual is not None else "—",
+             r.verdict.value, escape(r.detail)]
+            for r in verdict.alternatives
+        ]
+        lines += ["**Other readings**", "", tabulate(rows, ["Reading", "Value", "Verdict", "Detail"], tablefmt="pipe"), ""]
+    return lines
+
+
+def index_markdown(results: list[DocumentResult], names: dict[Path, str], errors: list[str], run_date: date) -> str:
+    def order(result: DocumentResult):
+        kind = worst(result.verdicts)
+        return (SEVERITY.index(kind) if kind else len(SEVERITY), str(result.document.path))
+
+    rows = []
+    for result in sorted(results, key=order):
+        counts = Counter(v.verdict for v in result.verdicts)
+        kind = worst(result.verdicts)
+        rows.append([
+            f"[{escape(result.document.title)}]({names[result.document.path]})",
+            escape(str(result.document.path)),
+            result.document.published.isoformat(),
+            len(result.verdicts),
+            *[counts[k] for k in SEVERITY],
+            kind.value if kind else "—",
+        ])
+    headers = ["Article", "Path", "Published", "Claims", *[k.value for k in SEVERITY], "Worst"]
+    total = [v for r in results for v in r.verdicts]
+    lines = [
+        "# Verification reports",
+        "",
+        f"Checked {run_date.isoformat()} by verifier {__version__}: {len(results)} article"
+        f"{'s' if len(results) != 1 else ''}, {counts_line(total)}.",
+        "",
+        tabulate(rows, headers, tablefmt="pipe") if rows else "No articles were checked.",
+        "",
+    ]
+    if errors:
+        lines += ["## Files that could not be checked", ""] + [f"- {escape(e)}" for e in errors] + [""]
+    return "\n".join(lines)
+
+
+def write_reports(results: list[DocumentResult], errors: list[str], folder: Path, data_labels: list[str], run_date: date) -> dict[Path, Path]:
+    names = report_names(results)
+    written = {}
+    for result in results:
+        target = folder / names[result.document.path]
+        write_atomic(target, article_markdown(result, data_labels, run_date))
+        written[result.document.path] = target
+    write_atomic(folder / "index.md", index_markdown(results, names, errors, run_date))
+    return written
+
+
+# --- JSON -----------------------------------------------------------------------------
+
+
+def claim_json(claim) -> dict:
+    return {
+        "id": claim.id,
+        "line": claim.line,
+        "quote": claim.quote,
+        "number_text": claim.number_text,
+        "value": claim.value,
+        "unit": claim.unit,
+        "operator": claim.operator,
+        "statistic": claim.statistic,
+        "indicator": claim.indicator,
+        "entity": claim.entity,
+        "period": {
+            "kind": claim.period.kind, "text": claim.period.text, "start": claim.period.start,
+            "end": claim.period.end, "years": claim.period.years, "found_in": claim.period.found_in,
+        },
+        "source_cited": claim.source_cited,
+        "group": claim.group,
+    }
+
+
+def verdict_json(verdict: Verdict) -> dict:
+    def reading(r):
+        return {"description": r.description, "value": r.actual, "unit": r.unit, "verdict": r.verdict.value,
+                "detail": r.detail, "evidence": [evidence(e) for e in r.evidence]}
+
+    def evidence(e):
+        return {"source": e.source, "edition": e.edition, "series": e.series, "series_name": e.series_name,
+                "entity": e.entity, "years": e.years, "value": e.value, "unit": e.unit,
+                "estimate": bool(e.estimate_years), "estimate_years": list(e.estimate_years),
+                "url": e.url, "note": e.note}
+
+    entry = claim_json(verdict.claim)
+    entry.update({
+        "entity_code": verdict.resolution.entity,
+        "group_code": verdict.resolution.group,
+        "years": {"start": verdict.resolution.start, "end": verdict.resolution.end, "latest": verdict.resolution.latest},
+        "verdict": verdict.verdict.value,
+        "actual": {"value": verdict.actual, "unit": verdict.actual_unit} if verdict.actual is not None else None,
+        "evidence": [evidence(e) for e in verdict.evidence],
+        "alternatives": [reading(r) for r in verdict.alternatives],
+        "explanation": verdict.explanation,
+    })
+    return entry
+
+
+def run_json(results: list[DocumentResult], errors: list[str], data_labels: list[str]) -> dict:
+    return {
+        "schema": SCHEMA,
+        "data": data_labels,
+        "documents": [
+            {"path": str(r.document.path), "title": r.document.title, "published": r.document.published.isoformat(),
+             "published_source": r.document.published_source, "claims": [verdict_json(v) for v in r.verdicts]}
+            for r in results
+        ],
+        "errors": errors,
+    }
+
+
+def write_json(path: Path, payload: dict) -> None:
+    write_atomic(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+# --- terminal -------------------------------------------------------------------------
+
+
+def terminal_line(verdict: Verdict) -> str:
+    claim = verdict.claim
+    actual = f"actual {actual_text(verdict)} ({source_text(verdict)})" if verdict.actual is not None else verdict.explanation
+    return f"{claim.path}:{claim.line}: “{claim.number_text}” {verdict.verdict.value} — {actual}"

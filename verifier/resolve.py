@@ -1,0 +1,76 @@
+"""Stage 3, resolve: a claim's words into codes — country, indicator, group, years, sources."""
+from __future__ import annotations
+
+from datetime import date
+
+from .catalogue import indicators
+from .geography import geography
+from .records import Claim, Resolution
+
+# When the text cites no source: the World Bank first, the IMF for what it lacks.
+DEFAULT_SOURCES = ("world_bank", "imf")
+SOURCE_NAMES = {"world_bank": "World Bank", "imf": "IMF"}
+
+
+def resolve(claim: Claim, published: date) -> Resolution:
+    places = geography()
+    indicator = indicators().get(claim.indicator or "")
+    entity = places.country_code(claim.entity) if claim.entity else None
+    entity_name = places.country_name(entity) if entity else claim.entity
+    group_key = places.group_key(claim.group) if claim.group else None
+    if claim.statistic == "rank" and group_key is None:
+        group_key = "world"
+    group = places.groups.get(group_key) if group_key else None
+    start, end, latest, period_text = _years(claim, published)
+    order = ((claim.source_cited,) if claim.source_cited else ()) + DEFAULT_SOURCES
+    sources = tuple(dict.fromkeys(s for s in order if indicator and indicator.series_for(s)))
+
+    problem = None
+    if indicator is None:
+        problem = f"the catalogue has no indicator '{claim.indicator}'"
+    elif entity is None:
+        problem = (
+            f"'{claim.entity}' is not a country the resolver knows" if claim.entity
+            else "no country is named in the sentence or the paragraph"
+        )
+    elif claim.unit not in ("USD", "percent", "persons", "rank"):
+        problem = (
+            f"the amount is in {claim.unit}; the catalogue has only {indicator.unit} series "
+            f"for {indicator.name.lower()}, and converting currencies would add a second source of error"
+        )
+    elif claim.group and group is None:
+        problem = f"'{claim.group}' is not a group defined in sources/groups.toml or a UN region"
+    return Resolution(
+        entity=entity,
+        entity_name=entity_name,
+        indicator=indicator.key if indicator else None,
+        group=group.key if group else None,
+        group_name=group.name if group else None,
+        group_members=group.members if group else (),
+        sources=sources,
+        start=start,
+        end=end,
+        latest=latest,
+        period_text=period_text,
+        problem=problem,
+    )
+
+
+def _years(claim: Claim, published: date) -> tuple[int | None, int, bool, str]:
+    """(start, end, latest, words) for the claim's period, relative to publication."""
+    period = claim.period
+    last_full_year = published.year - 1
+    if period.kind == "year":
+        return period.start, period.end, False, str(period.start)
+    if period.kind == "range":
+        return period.start, period.end, False, f"{period.start}–{period.end}"
+    if period.kind == "since":
+        return period.start, last_full_year, False, f"{period.start}–{last_full_year} ({period.text})"
+    if period.kind == "past":
+        start = published.year - period.years
+        return start, last_full_year, False, f"{start}–{last_full_year} ({period.text}, before {published.year})"
+    if period.kind == "last_year":
+        return last_full_year, last_full_year, False, f"{last_full_year} ('{period.text}')"
+    if period.kind == "this_year":
+        return published.year, published.year, False, f"{published.year} ('{period.text}')"
+    return None, last_full_year, True, f"latest year with data up to {last_full_year}"
