@@ -188,7 +188,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         statistic, group = "share", share_group.text
     else:
         group = None
-    if operator == "average" or AVERAGE.search(sentence.text):
+    if operator == "average" or _average_nearby(sentence.text, quantity):
         statistic = "average" if statistic == "value" else statistic
         operator = "=" if operator == "average" else operator
     if quantity.low is not None and operator == "=":
@@ -222,6 +222,15 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         group=group,
         quantity=quantity,
     )
+
+
+def _average_nearby(sentence: str, quantity: Quantity) -> bool:
+    """"averaging 5.7%", "an average of 3.7% a year", "5% on average": the words beside the number."""
+    before = sentence[max(0, quantity.start - 40): quantity.start]
+    before = re.split(r"[,;:]|\d", before)[-1]  # not past another number or clause
+    after = sentence[quantity.end: quantity.end + 40]
+    after = re.split(r"[,;:]|\d", after)[0]
+    return bool(AVERAGE.search(before) or AVERAGE.search(after))
 
 
 def _claim_unit(quantity: Quantity, indicator: Indicator) -> str:

@@ -30,7 +30,7 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
 
 def escape(text: str) -> str:
     """Article text made inert in markdown: no tags, links, emphasis, or table breaks."""
-    text = " ".join(text.split())
+    text = re.sub(r"\s+", " ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 

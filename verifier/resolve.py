@@ -36,7 +36,7 @@ def resolve(claim: Claim, published: date) -> Resolution:
     elif claim.unit not in ("USD", "percent", "persons", "rank"):
         problem = (
             f"the amount is in {claim.unit}; the catalogue has only {indicator.unit} series "
-            f"for {indicator.name.lower()}, and converting currencies would add a second source of error"
+            f"for {indicator.name}, and converting currencies would add a second source of error"
         )
     elif claim.group and group is None:
         problem = f"'{claim.group}' is not a group defined in sources/groups.toml or a UN region"
