@@ -376,6 +376,6 @@ def _explain(claim, resolution, indicator, verdict, primary, support, tol) -> st
     if verdict == VerdictKind.CLOSE:
         return f"{found}: near the claimed {wanted} but outside the tolerance{margin}."
     if verdict == VerdictKind.MISLEADING:
-        return (f"{found}, which does not support the claimed {wanted}; the claim holds only for the "
-                f"{support.description} ({fmt.amount(support.actual, support.unit)}).")
+        return (f"{found}, which does not support the claimed {wanted}; the claim holds only under a less "
+                f"natural reading — {support.description}: {fmt.amount(support.actual, support.unit)}.")
     return f"{found}, which does not support the claimed {wanted}{margin}."
