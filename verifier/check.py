@@ -314,10 +314,12 @@ def _rank_readings(claim, resolution, indicator, series, data, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     group = geography().groups[resolution.group]
     aggregates = aggregate_codes(series.source)
-    if group.aggregate:  # the world: every economy
+    if group.all_economies:
         economies = [e for e in series.values if e not in aggregates and len(e) == 3 and e.isalpha()]
-    else:
+    elif group.members:
         economies = [e for e in group.members if e in series.values]
+    else:
+        return [], f"sources/groups.toml lists no members for {group.name}, so ranks within it cannot be computed"
     coverage: dict[int, int] = {}
     for economy in economies:
         for year in series.values[economy]:
@@ -338,7 +340,7 @@ def _rank_readings(claim, resolution, indicator, series, data, tol):
         f"{i + 1}. {geography().country_name(e)} {fmt.amount(series.values[e][year], indicator.unit)}"
         for i, e in enumerate(ranked) if abs(i + 1 - position) <= 1 or (claim.operator == "<=" and i + 1 == int(claim.value))
     )
-    scope = "economies" if group.aggregate else f"{group.name} economies"
+    scope = "economies" if group.all_economies else f"{group.name} economies"
     detail = f"{fmt.ordinal(position)} of {len(ranked)} {scope} by {indicator.name} in {year}, aggregates excluded; {neighbours}"
     evidence = _evidence(series, indicator, entity, [year], series.values[entity][year], indicator.unit, detail)
     note = _estimate_note(series, entity, [year])

@@ -70,8 +70,8 @@ def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
 
 OPERATORS = [
     (">", r"more than|over|above|exceed(?:s|ed|ing)?|in excess of|greater than|upwards of|surpass(?:es|ed|ing)?|topp?(?:s|ed|ing)"),
-    (">=", r"at least|no less than|not less than|a minimum of"),
-    ("<=", r"at most|no more than|up to|a maximum of"),
+    (">=", r"at least|no less than|not less than|no fewer than|not below|a minimum of"),
+    ("<=", r"at most|no more than|not more than|not over|not above|not exceeding|up to|a maximum of"),
     ("<", r"less than|under|below|fewer than|short of"),
     ("~", r"about|around|nearly|almost|roughly|approximately|some|close to|an estimated|circa|approx\.?|just over|just under|an?"),
 ]
@@ -99,6 +99,7 @@ PERIOD_PATTERNS = [
     ("this_year", re.compile(r"\bthis year\b", re.I)),
     ("year", re.compile(r"\b(?<!through )(?<!until )(?<!till )(?<!by )(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)")),
 ]
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|against|compared)\b|\s(?:while|whereas)\s", re.I)
 SOURCES_CITED = [
     ("imf", re.compile(r"\bIMF\b|\bInternational Monetary Fund\b|\bWorld Economic Outlook\b|\bWEO\b")),
     ("world_bank", re.compile(r"\bWorld Bank\b|\bWorld Development Indicators\b|\bWDI\b")),
@@ -257,12 +258,9 @@ def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: b
         return indicator.unit == "USD"
     if quantity.unit.startswith("currency:"):
         return indicator.unit == "USD"
-    # Plain numbers: only amounts written with a scale ("19.6 million"), or large counts.
-    return (is_scaled(quantity) or abs(quantity.value) >= 10_000) and not _looks_like_year(quantity)
-
-
-def _looks_like_year(quantity: Quantity) -> bool:
-    return quantity.decimals == 0 and 1800 <= quantity.value <= 2100 and not is_scaled(quantity)
+    # Plain numbers: only amounts written with a scale ("19.6 million"). Unscaled numbers
+    # ("employs 12,000 people", "2027") are counts and dates, not statistics.
+    return is_scaled(quantity)
 
 
 def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool) -> _Cue | None:
@@ -401,6 +399,9 @@ def _period_in(text: str, q_start: int, q_end: int) -> Period | None:
                 continue
             taken.append((match.start(), match.end()))
             distance = match.start() - q_end if match.start() >= q_end else q_start - match.end()
+            between = text[q_end:match.start()] if match.start() >= q_end else text[match.end():q_start]
+            if CLAUSE_BREAK.search(between):
+                distance += len(text)  # a period across "..., and in 2024 ..." belongs to the other clause
             found.append((distance, period))
     if not found:
         return None

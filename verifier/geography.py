@@ -22,7 +22,7 @@ INSTITUTIONS = re.compile(
     r"|International Monetary Fund|United Nations|Asian Development Bank|European Central Bank"
     r"|African Development Bank|European Bank for Reconstruction and Development)\b"
 )
-GROUP_KEYS = {"names", "members", "country_converter", "country_converter_value", "aggregate"}
+GROUP_KEYS = {"names", "members", "country_converter", "country_converter_value", "aggregate", "all_economies"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Group:
     members: tuple[str, ...]
     aggregate: dict[str, str]  # source name -> the group's own series code
     names: tuple[str, ...] = ()  # every name the group goes by in text
+    all_economies: bool = False  # the world: every economy in a source's data
 
 
 def _mask(text: str) -> str:
@@ -108,7 +109,8 @@ class Geography:
                     selected &= data[column] == entry["country_converter_value"]
                 members = tuple(data.loc[selected, "ISO3"])
             groups[key] = Group(
-                key, entry["names"][0], members, dict(entry.get("aggregate", {})), tuple(entry["names"])
+                key, entry["names"][0], members, dict(entry.get("aggregate", {})), tuple(entry["names"]),
+                bool(entry.get("all_economies", False)),
             )
         return groups
 

@@ -59,7 +59,8 @@ PATTERN = re.compile(
     (?P<money>(?<![\w])(?P<cur>{_alternation(PREFIX_CURRENCIES)})\s?(?P<m_num>{SIGNED})
         (?:{DASH}(?:{_alternation(PREFIX_CURRENCIES)})?\s?(?P<m_high>{NUMBER}))?
         (?:\s?(?P<m_scale>{SCALE}))?)
-    |(?P<percent>(?<![\w.,])(?P<p_num>{SIGNED})(?:{DASH}(?P<p_high>{SIGNED}))?
+    |(?P<percent>(?<![\w.,])(?P<p_num>{SIGNED})
+        (?:\s?%?(?:\s?[-–—]\s?(?P<p_high>{NUMBER})|\sto\s(?P<p_high_to>{SIGNED})))?
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b))
     |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
     |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?:largest|biggest)\b)
@@ -112,8 +113,8 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         return Quantity(text, _scaled(value, scale), f"currency:{currency}", start, end, decimals, significant)
     if kind == "percent":
         value, decimals, significant = _number(match.group("p_num"))
-        if match.group("p_high"):
-            high = _number(match.group("p_high"))[0]
+        if match.group("p_high") or match.group("p_high_to"):
+            high = _number(match.group("p_high") or match.group("p_high_to"))[0]
             return Quantity(text, (value + high) / 2, "percent", start, end, decimals, significant, low=value, high=high)
         return Quantity(text, value, "percent", start, end, decimals, significant)
     if kind == "top":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from dateutil import parser as dateparser
@@ -26,9 +26,12 @@ DATE_LINE = re.compile(r"^[ \t]*(?:Published|Date|Dated|Posted)[ \t]*:[ \t]*(.+?
 FRONT_MATTER_FIELD = re.compile(r"^(title|date|published)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I | re.M)
 # A wire dateline: "ASTANA, Kazakhstan, February 26." or "LONDON, March 3, 2025 -"
 DATELINE = re.compile(
-    rf"\A[ \t]*[A-Z][A-Z .'\-]{{1,40}},(?:[ \t]+[A-Z][\w .'\-]{{1,40}},)?[ \t]+"
-    rf"(?P<month>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>\d{{4}}))?\b"
+    rf"^[ \t]*[A-Z][A-Z .'\-]{{1,40}},(?:[ \t]+[A-Z][\w .'\-]{{1,40}},)?[ \t]+"
+    rf"(?P<month>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>\d{{4}}))?\b",
+    re.M,
 )
+# A dateline opens the story: look for it only in the first lines, after any headings.
+DATELINE_WINDOW = 600
 HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
@@ -88,25 +91,31 @@ def parse_document(path: Path, text: str, today: date) -> Document:
     )
 
 
-def _parse_date(value: str) -> date | None:
+def _parse_date(value: str, today: date) -> date | None:
+    """A written date; a missing year is the run date's (never the system clock's)."""
     try:
-        return dateparser.parse(value, fuzzy=False, default=None).date()  # type: ignore[arg-type]
+        return dateparser.parse(value, fuzzy=False, default=datetime(today.year, 1, 1)).date()
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
 
 
+def _year_note(value: str, today: date) -> str:
+    return "" if re.search(r"\d{4}", value) else f" (no year given: the run date's year, {today.year}, is assumed)"
+
+
 def _publication_date(text: str, fields: dict[str, str], today: date) -> tuple[date, str]:
     for key in ("published", "date"):
-        if key in fields and (found := _parse_date(fields[key])):
-            return found, f"front matter '{key}'"
+        if key in fields and (found := _parse_date(fields[key], today)):
+            return found, f"front matter '{key}'{_year_note(fields[key], today)}"
     for line in DATE_LINE.finditer(text):
-        if found := _parse_date(line.group(1)):
-            return found, f"'{line.group(0).strip()}' line"
-    dateline = DATELINE.match(text)
+        if found := _parse_date(line.group(1), today):
+            return found, f"'{line.group(0).strip()}' line{_year_note(line.group(1), today)}"
+    opening = "\n".join(line for line in text[:DATELINE_WINDOW].splitlines() if not line.lstrip().startswith("#"))
+    dateline = DATELINE.search(opening.lstrip("\n"))
     if dateline:
         year = dateline.group("year")
         month_day = f"{dateline.group('month')} {dateline.group('day')}"
-        found = _parse_date(f"{month_day} {year or today.year}")
+        found = _parse_date(f"{month_day} {year or today.year}", today)
         if found:
             if year:
                 return found, "dateline"

@@ -28,7 +28,7 @@ class WdiSnapshot:
         # A single package folder is a snapshot of one series.
         self.root = root
         self.single = (root / "datapackage.json").is_file()
-        self.edition = f"local snapshot {root}"
+        self.edition = _vintage(root, self.single)
 
     def _folder(self, code: str) -> Path:
         if self.single:
@@ -58,6 +58,16 @@ class WdiSnapshot:
                 values.setdefault(entity, {})[int(year)] = float(value)
             loaded[code] = Series(self.name, self.edition, code, title, values)
         return loaded
+
+
+def _vintage(root: Path, single: bool) -> str:
+    """The release the packages say they are from (Frictionless `version` or `created`)."""
+    first = root if single else next((p.parent for p in sorted(root.glob("*/datapackage.json"))), root)
+    package = _package(first)
+    for key in ("version", "created", "last_updated", "vintage"):
+        if package.get(key):
+            return f"local snapshot {root.name}, {key} {package[key]}"
+    return f"local snapshot {root.name} (no vintage recorded in its data packages)"
 
 
 def _package(folder: Path) -> dict:

@@ -1,0 +1,384 @@
+"""Extract: which numbers in a text are claims, and what the words around them say."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from verifier.extract import extract_claims, split_sentences
+from verifier.read import parse_document
+
+RUN_DATE = date(2026, 3, 1)
+
+
+def claims_in(text):
+    return extract_claims(parse_document(Path("t.txt"), text, RUN_DATE))
+
+
+def claim_in(text):
+    """The single claim in `text`."""
+    found = claims_in(text)
+    assert len(found) == 1, f"expected one claim in {text!r}, got {[c.number_text for c in found]}"
+    return found[0]
+
+
+# --- sentences -------------------------------------------------------------------------
+
+
+def test_split_sentences_keeps_abbreviations_inside_a_sentence():
+    text = "The U.S. Treasury sees slower growth. Mr. Okafor met Dr. Lim on Friday. Prices fell!"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The U.S. Treasury sees slower growth.",
+        "Mr. Okafor met Dr. Lim on Friday.",
+        "Prices fell!",
+    ]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_split_sentences_does_not_split_on_decimal_points_and_counts_paragraphs():
+    text = "Output rose 3.25% in 2024. Prices rose too.\n\nA new paragraph starts. It ends here."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Output rose 3.25% in 2024.",
+        "Prices rose too.",
+        "A new paragraph starts.",
+        "It ends here.",
+    ]
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
+
+
+# --- operators and statistics ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, operator",
+    [
+        ("Kenya's nominal GDP exceeds $110 billion.", ">"),
+        ("Kenya's nominal GDP exceeded $110 billion in 2024.", ">"),
+        ("Kenya's GDP is more than $110 billion.", ">"),
+        ("Kenya's GDP climbed to over $110 billion.", ">"),
+        ("Kenya's GDP is now above $110 billion.", ">"),
+        ("Kenya's GDP is at least $110 billion.", ">="),
+        ("Kenya's GDP is less than $110 billion.", "<"),
+        ("Kenya's GDP stayed under $110 billion.", "<"),
+        ("Kenya's GDP remained below $110 billion.", "<"),
+        ("Kenya's GDP is about $110 billion.", "~"),
+        ("Kenya's GDP is around $110 billion.", "~"),
+        ("Kenya's GDP is nearly $110 billion.", "~"),
+        ("Kenya's GDP is almost $110 billion.", "~"),
+        ("Kenya's GDP is roughly $110 billion.", "~"),
+        ("Kenya's GDP is $110 billion.", "="),
+    ],
+)
+def test_operator_from_hedges_and_bounds(text, operator):
+    claim = claim_in(text)
+    assert claim.operator == operator
+    assert claim.indicator == "gdp"
+    assert claim.value == pytest.approx(110e9)
+    assert claim.unit == "USD"
+
+
+def test_percent_bounds_and_hedges():
+    assert claim_in("Chile's unemployment rate is at least 7%.").operator == ">="
+    assert claim_in("Chile's inflation fell below 4% in 2024.").operator == "<"
+    assert claim_in("Chile's economy grew roughly 2.6% in 2024.").operator == "~"
+
+
+def test_no_less_than_is_a_lower_bound_not_less_than():
+    assert claim_in("Chile's unemployment rate is no less than 7%.").operator == ">="
+
+
+def test_not_more_than_is_an_upper_bound():
+    assert claim_in("Chile's inflation was not more than 5% in 2024.").operator == "<="
+
+
+def test_averaging_makes_an_average():
+    claim = claim_in("Ghana's economy grew strongly, averaging 5.9% a year since 2005.")
+    assert claim.statistic == "average"
+    assert claim.operator == "="
+    assert claim.indicator == "gdp_growth"
+    assert claim.value == pytest.approx(5.9)
+
+
+def test_an_average_of_is_an_average_not_a_hedge():
+    claim = claim_in("Peru's inflation was an average of 3.1% between 2012 and 2019.")
+    assert (claim.statistic, claim.operator) == ("average", "=")
+
+
+def test_growth_rate_over_a_span_is_an_average():
+    claim = claim_in("Peru's economy grew 4% a year between 2010 and 2019.")
+    assert claim.statistic == "average"
+
+
+def test_growth_in_a_single_year_is_a_value():
+    claim = claim_in("Peru's economy grew 4% in 2019.")
+    assert claim.statistic == "value"
+
+
+def test_percent_range_uses_range_operator():
+    claim = claim_in("Peru's economy grew 3\u20134% in 2023.")
+    assert claim.operator == "range"
+    assert (claim.quantity.low, claim.quantity.high) == (3.0, 4.0)
+
+
+# --- indicators ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, indicator, unit, value",
+    [
+        ("Kenya's nominal GDP reached $112 billion in 2024.", "gdp", "USD", 112e9),
+        ("Kenya's GDP growth was 5.2% in 2024.", "gdp_growth", "percent", 5.2),
+        ("Kenya's economy grew 5.2% in 2024.", "gdp_growth", "percent", 5.2),
+        ("Kenya's output rose 5.2% in real terms in 2024.", "gdp_growth", "percent", 5.2),
+        ("Kenya attracted $1.3 billion of FDI in 2024.", "fdi", "USD", 1.3e9),
+        ("Kenya received foreign direct investment of $1.3 billion in 2024.", "fdi", "USD", 1.3e9),
+        ("Kenya's inflation eased to 4.5% in 2024.", "inflation", "percent", 4.5),
+        ("Kenya's unemployment rate was 5.6% in 2024.", "unemployment", "percent", 5.6),
+        ("Chile is home to 19.6 million people.", "population", "persons", 19.6e6),
+        ("Chile's GDP per capita was $16,800 in 2024.", "gdp_per_capita", "USD", 16800.0),
+        ("Italy's public debt stands at 135% of GDP.", "public_debt", "percent", 135.0),
+        ("Chile's exports were worth 95 bln in 2024.", "exports", "USD", 95e9),
+    ],
+)
+def test_indicator_cues(text, indicator, unit, value):
+    claim = claim_in(text)
+    assert claim.indicator == indicator
+    assert claim.unit == unit
+    assert claim.value == pytest.approx(value)
+    assert claim.statistic == "value"
+
+
+def test_indicator_cue_records_the_words_that_named_it():
+    assert claim_in("Kenya's output rose 5.2% in real terms in 2024.").indicator_cue == "in real terms"
+    assert claim_in("Kenya's nominal GDP reached $112 billion in 2024.").indicator_cue == "nominal GDP"
+
+
+def test_percent_of_gdp_is_a_ratio_not_growth():
+    # "debt ... % of GDP": the ratio indicator, even with "growth" in the sentence.
+    claim = claim_in("Despite growth, Italy's public debt was 137% of GDP in 2024.")
+    assert claim.indicator == "public_debt"
+
+
+def test_each_number_takes_the_nearest_cue():
+    found = claims_in("In 2024 Kenya's inflation was 4.5% and its unemployment rate 5.6%.")
+    assert [(c.number_text, c.indicator) for c in found] == [("4.5%", "inflation"), ("5.6%", "unemployment")]
+
+
+def test_amount_in_another_currency_keeps_its_currency():
+    claim = claim_in("Kazakhstan's GDP reached KZT 130 trillion in 2024.")
+    assert claim.indicator == "gdp"
+    assert claim.unit == "KZT"
+
+
+# --- entities --------------------------------------------------------------------------
+
+
+def test_country_named_in_the_sentence():
+    claim = claim_in("Inflation in Chile was 3.9% in 2024.")
+    assert claim.entity == "Chile"
+    assert claim.entity_cue == "named in the sentence"
+
+
+def test_demonym_names_the_country():
+    claim = claim_in("The Kazakh economy grew 4.8% in 2024.")
+    assert claim.entity == "Kazakh"
+    assert claim.entity_cue == "named in the sentence"
+
+
+def test_two_countries_in_one_sentence_each_claim_gets_its_own():
+    found = claims_in("Chile's economy grew 2.6% in 2024, while Peru grew 3.3%.")
+    assert [(c.number_text, c.entity) for c in found] == [("2.6%", "Chile"), ("3.3%", "Peru")]
+
+
+@pytest.mark.parametrize(
+    "text, pronoun",
+    [
+        ("Uzbekistan is changing fast. Our economy grew 6.5% in 2024.", "Our"),
+        ("Uzbekistan is changing fast. We grew 6.5% in 2024.", "We"),
+        ("Uzbekistan is changing fast. The country's economy grew 6.5% in 2024.", "The country's"),
+    ],
+)
+def test_pronoun_resolves_to_the_country_named_earlier_in_the_paragraph(text, pronoun):
+    claim = claim_in(text)
+    assert claim.entity == "Uzbekistan"
+    assert f"'{pronoun}' refers to Uzbekistan" in claim.entity_cue
+    assert "this paragraph" in claim.entity_cue
+
+
+def test_pronoun_takes_the_nearest_preceding_country():
+    claim = claim_in("Ministers from Georgia met their Armenian hosts. Our economy grew 5.9% in 2024.")
+    assert claim.entity == "Armenian"
+
+
+def test_pronoun_looks_one_paragraph_back_but_no_further():
+    near = claim_in("Mongolia mines copper.\n\nOur economy grew 4.9% in 2024.")
+    assert near.entity == "Mongolia"
+    assert "the paragraph before" in near.entity_cue
+    far = claim_in("Mongolia mines copper.\n\nHerders move often.\n\nOur economy grew 4.9% in 2024.")
+    assert far.entity is None
+
+
+def test_no_country_anywhere():
+    claim = claim_in("Our economy grew 4.9% in 2024.")
+    assert claim.entity is None
+    assert "no country" in claim.entity_cue
+
+
+def test_common_english_name_turkey_is_a_country():
+    claim = claim_in("Inflation in Turkey was 58.5% in 2024.")
+    assert claim.entity == "Turkey"
+
+
+# --- periods ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, start, end, years",
+    [
+        ("Chile's economy grew 2.6% in 2024.", "year", 2024, 2024, None),
+        ("Chile's economy has grown 3.4% a year since 2000.", "since", 2000, None, None),
+        ("Chile's economy grew 3.4% a year over the past 25 years.", "past", None, None, 25),
+        ("Chile's economy grew 3.4% a year over the past decade.", "past", None, None, 10),
+        ("Chile's economy grew 3.4% a year between 2010 and 2020.", "range", 2010, 2020, None),
+        ("Chile's economy grew 3.4% a year in 2010-2020.", "range", 2010, 2020, None),
+        ("Chile's economy grew 2.6% last year.", "last_year", None, None, None),
+    ],
+)
+def test_period_written_in_the_sentence(text, kind, start, end, years):
+    period = claim_in(text).period
+    assert period.kind == kind
+    assert (period.start, period.end, period.years) == (start, end, years)
+    assert period.found_in == "sentence"
+    assert period.text in text
+
+
+def test_currently_means_the_latest_year():
+    period = claim_in("Chile's inflation is currently 4.1%.").period
+    assert period.kind == "latest"
+    assert period.text == "currently"
+    assert period.found_in == "sentence"
+
+
+def test_no_period_written_means_latest_found_nowhere():
+    period = claim_in("Chile's inflation is 4.1%.").period
+    assert period.kind == "latest"
+    assert period.found_in == ""
+
+
+def test_average_takes_its_period_from_the_previous_sentence():
+    claim = claim_in(
+        "Over the past 20 years, Ghana has been transformed. Its economy grew 5.8% a year on average."
+    )
+    assert claim.statistic == "average"
+    assert claim.period.kind == "past"
+    assert claim.period.years == 20
+    assert claim.period.found_in == "previous sentence"
+
+
+def test_a_single_value_does_not_borrow_the_previous_sentence_period():
+    claim = claim_in("Between 2010 and 2020 Ghana was transformed. Its inflation is 23%.")
+    assert claim.statistic == "value"
+    assert claim.period.kind == "latest"
+
+
+def test_the_nearest_period_wins():
+    claim = claim_in("Chile, which joined the OECD in 2010, saw its economy grow 2.6% in 2024.")
+    assert claim.period.kind == "year"
+    assert claim.period.start == 2024
+
+
+# --- sources and groups ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("According to the IMF, Ghana's economy grew 5.7% in 2024.", "imf"),
+        ("Ghana's economy grew 5.7% in 2024, the International Monetary Fund said.", "imf"),
+        ("World Bank data show Ghana's GDP was $82 billion in 2024.", "world_bank"),
+        ("Ghana's economy grew 5.7% in 2024.", None),
+    ],
+)
+def test_source_cited(text, source):
+    assert claim_in(text).source_cited == source
+
+
+def test_world_bank_is_not_read_as_a_claim_about_the_world():
+    claim = claim_in("World Bank data show Ghana's GDP was $82 billion in 2024.")
+    assert claim.entity == "Ghana"
+    assert claim.group is None
+
+
+def test_share_of_a_group():
+    claim = claim_in("Uzbekistan took 35% of all FDI into Central Asia in 2023.")
+    assert claim.statistic == "share"
+    assert claim.group == "Central Asia"
+    assert claim.indicator == "fdi"
+    assert claim.entity == "Uzbekistan"
+    assert claim.value == pytest.approx(35.0)
+    assert claim.period.kind == "year" and claim.period.start == 2023
+
+
+def test_rank_among_the_world_economies():
+    claim = claim_in("Chile is among the world's top 50 economies.")
+    assert claim.statistic == "rank"
+    assert claim.operator == "<="
+    assert claim.value == 50
+    assert claim.indicator == "gdp"
+    assert claim.group == "the world"
+
+
+def test_ordinal_rank_within_a_group():
+    claim = claim_in("Kenya is the sixth-largest economy in Africa.")
+    assert (claim.statistic, claim.operator, claim.value) == ("rank", "=", 6)
+    assert claim.group == "Africa"
+
+
+# --- what is not a claim ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3, officials in Chile praised the strong growth.",  # a date
+        "Chile expects strong growth through 2027.",  # a year used as a date
+        "Chile's economy has been growing for 25 years.",  # a duration
+        "Chile signed 12 agreements to lift exports.",  # a count
+        "Chile's economy grew quickly in 2024.",  # a year, no figure
+    ],
+)
+def test_dates_years_durations_and_counts_are_not_claims(text):
+    assert claims_in(text) == []
+
+
+def test_only_the_figure_is_a_claim_in_a_sentence_with_dates():
+    found = claims_in("On March 3, 2025, Chile said its economy grew 2.6% in 2024.")
+    assert [c.number_text for c in found] == ["2.6%"]
+
+
+def test_a_head_count_is_not_a_population_claim():
+    assert claims_in("A new factory in Kenya employs 12,000 people.") == []
+
+
+# --- the record ------------------------------------------------------------------------
+
+
+def test_claim_records_quote_offsets_line_and_id():
+    text = "Published: 2025-01-05\n\nIntro line.\n\nKenya's economy grew 5.4% in 2024."
+    document = parse_document(Path("article.txt"), text, RUN_DATE)
+    (claim,) = extract_claims(document)
+    assert claim.id == "article-1"
+    assert claim.line == 5
+    assert claim.quote == "Kenya's economy grew 5.4% in 2024."
+    assert claim.quote[claim.quote_start:claim.quote_end] == "5.4%" == claim.number_text
+    assert claim.quantity is not None and claim.quantity.decimals == 1
+
+
+def test_claim_line_counts_front_matter():
+    text = "---\ntitle: T\ndate: 2025-01-05\n---\nKenya's economy grew 5.4% in 2024."
+    (claim,) = extract_claims(parse_document(Path("a.md"), text, RUN_DATE))
+    assert claim.line == 5
