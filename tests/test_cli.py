@@ -150,3 +150,9 @@ def test_report_names_stay_inside_the_reports_folder(tiny_data, tmp_path):
     run([tmp_path / "a", tmp_path / "b", "--data", tiny_data], tmp_path)
     names = sorted(p.name for p in (tmp_path / "reports").iterdir())
     assert names == ["b-same-name.md", "index.md", "same-name.md"]
+
+
+def test_empty_folder_is_an_input_error(tiny_data, tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert run([tmp_path / "empty", "--data", tiny_data], tmp_path) == 2
+    assert "empty: no articles" in capsys.readouterr().err

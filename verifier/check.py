@@ -211,9 +211,9 @@ def _value_readings(claim, resolution, indicator, series, data, tol):
         readings = []
         for rank, year in enumerate(chosen):
             actual = series.values[entity][year]
-            kind = "latest year up to publication" if rank == 0 else "the year before"
+            kind = "the latest year before publication" if rank == 0 else "the year before that"
             readings.append(_reading(claim, series, indicator, entity, [year], actual, tol,
-                                     f"{label}, {year} ({kind}{_estimate_note(series, entity, [year])})"))
+                                     f"{label}, {year}, {kind}{_estimate_note(series, entity, [year])}"))
         return readings, ""
     year = resolution.end
     if year not in series.values[entity]:
@@ -221,7 +221,7 @@ def _value_readings(claim, resolution, indicator, series, data, tol):
     actual = series.values[entity][year]
     note = _estimate_note(series, entity, [year])
     return [_reading(claim, series, indicator, entity, [year], actual, tol,
-                     f"{label}, {year}" + (f" ({note[2:]})" if note else ""))], ""
+                     f"{label}, {year}{note}")], ""
 
 
 def _average_readings(claim, resolution, indicator, series, data, tol):
@@ -253,7 +253,7 @@ def _average_readings(claim, resolution, indicator, series, data, tol):
                   f"decided by the {'compound rate' if decided_by_compound else 'arithmetic mean'}{gaps}")
     else:
         actual, detail = mean, f"mean of {len(values)} annual values{gaps}"
-    description = f"{label}, average over {fmt.years(present[0], present[-1])}" + (f" ({est[2:]})" if est else "")
+    description = f"{label}, average over {fmt.years(present[0], present[-1])}{est}"
     evidence = _evidence(series, indicator, entity, present, actual, claim.unit, detail)
     return [Reading(description, actual, claim.unit, judge(claim, actual, tol), (evidence,), detail)], ""
 
@@ -301,7 +301,7 @@ def _share_readings(claim, resolution, indicator, series, data, tol):
 
     last = by_year[-1][0]
     note = _estimate_note(series, entity, [last])
-    latest = share_reading(by_year[-1:], f"{label}, share in {last}" + (f" ({note[2:]})" if note else ""))
+    latest = share_reading(by_year[-1:], f"{label}, share in {last}{note}")
     cumulative = share_reading(by_year, f"{label}, cumulative share {fmt.years(by_year[0][0], last)}")
     spanned = resolution.start is not None and resolution.start != resolution.end
     ordered = [cumulative, latest] if spanned else [latest, cumulative]
@@ -344,7 +344,7 @@ def _rank_readings(claim, resolution, indicator, series, data, tol):
     detail = f"{fmt.ordinal(position)} of {len(ranked)} {scope} by {indicator.name} in {year}, aggregates excluded; {neighbours}"
     evidence = _evidence(series, indicator, entity, [year], series.values[entity][year], indicator.unit, detail)
     note = _estimate_note(series, entity, [year])
-    description = f"{label}, rank in {year}" + (f" ({note[2:]})" if note else "")
+    description = f"{label}, rank in {year}{note}"
     return [Reading(description, float(position), "rank", judge(claim, position, tol), (evidence,), detail)], ""
 
 
@@ -355,7 +355,7 @@ def claimed_words(claim: Claim) -> str:
     if claim.statistic == "rank":
         if claim.operator == "<=":
             return f"in the top {int(claim.value)}"
-        return f"{fmt.ordinal(int(claim.value))}"
+        return claim.number_text
     return f"{fmt.OPERATOR_WORDS.get(claim.operator, '')}{claim.number_text}"
 
 
@@ -374,10 +374,10 @@ def _explain(claim, resolution, indicator, verdict, primary, support, tol) -> st
     wanted = claimed_words(claim)
     margin = "" if claim.statistic == "rank" else f", tolerance {fmt.tolerance(tol, _reading_unit(claim))}"
     if verdict == VerdictKind.ACCURATE:
-        return f"{found}, which supports the claim of {wanted}{margin}."
+        return f"{found}, which supports “{wanted}”{margin}."
     if verdict == VerdictKind.CLOSE:
-        return f"{found}: near the claimed {wanted} but outside the tolerance{margin}."
+        return f"{found}: near “{wanted}” but outside the tolerance{margin}."
     if verdict == VerdictKind.MISLEADING:
-        return (f"{found}, which does not support the claimed {wanted}; the claim holds only under a less "
+        return (f"{found}, which does not support “{wanted}”; the claim holds only under a less "
                 f"natural reading — {support.description}: {fmt.amount(support.actual, support.unit)}.")
-    return f"{found}, which does not support the claimed {wanted}{margin}."
+    return f"{found}, which does not support “{wanted}”{margin}."

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -66,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         return verify_command(verify_parser().parse_args(argv))
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
+    except BrokenPipeError:  # `verify ... | head`: the reader left; the exit code still counts
+        sys.stdout = open(os.devnull, "w")
+        return ERROR
     except (CatalogueError, DataError) as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
@@ -85,16 +89,21 @@ def verify_command(args: argparse.Namespace) -> int:
         return ERROR
     data = DataSources([open_source(path) for path in paths])
     result = run(args.paths, data, today)
-    for error in result.errors:
-        print(f"verify: {error}", file=sys.stderr)
-    for document in result.documents:
-        for verdict in document.verdicts:
-            print(terminal_line(verdict))
+    # Files first, so a closed terminal pipe cannot cost the reports.
     labels = data.describe()
     write_reports(result.documents, result.errors, args.reports, labels, today)
     if args.json:
         write_json(args.json, run_json(result.documents, result.errors, labels))
     code = exit_code(result.documents, result.errors, fail_on)
+    for error in result.errors:
+        print(f"verify: {error}", file=sys.stderr)
+    try:
+        for document in result.documents:
+            for verdict in document.verdicts:
+                print(terminal_line(verdict))
+    except BrokenPipeError:  # `verify ... | head`: the reader left, the gate still answers
+        sys.stdout = open(os.devnull, "w")
+        return code
     total = sum(len(d.verdicts) for d in result.documents)
     print(f"{len(result.documents)} article(s), {total} claim(s); reports in {args.reports}/; "
           f"{'gate failed' if code == 1 else 'input errors' if code == 2 else 'gate passed'}")

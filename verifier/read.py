@@ -41,12 +41,15 @@ def find_articles(paths: list[Path]) -> tuple[list[Path], list[str]]:
     errors: list[str] = []
     for path in paths:
         if path.is_dir():
+            before = len(files)
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     candidate = Path(root) / name
                     if candidate.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
                         files.append(candidate)
+            if len(files) == before:
+                errors.append(f"{path}: no articles (.txt or .md files) in this folder")
         elif path.is_file():
             files.append(path)
         elif path.is_symlink():
