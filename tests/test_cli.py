@@ -156,3 +156,12 @@ def test_empty_folder_is_an_input_error(tiny_data, tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert run([tmp_path / "empty", "--data", tiny_data], tmp_path) == 2
     assert "empty: no articles" in capsys.readouterr().err
+
+
+def test_unwritable_outputs_are_errors_not_tracebacks(tiny_data, articles, tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert main([str(articles), "--data", str(tiny_data), "--reports", str(blocker)]) == 2
+    assert "a-file" in capsys.readouterr().err
+    assert run([articles, "--data", tiny_data, "--json", tmp_path], tmp_path) == 2
+    assert "cannot write" in capsys.readouterr().err

@@ -26,7 +26,8 @@ SOURCE_LABELS = {"world_bank": "World Bank", "imf": "IMF"}
 # An average needs most of its years: below this share of years with data it is not computed.
 MIN_YEAR_COVERAGE = 0.8
 # A rank is computed for the latest year in which at least this share of the economies
-# that ever report the series have a value, so early, partial releases do not flatter it.
+# that report the series in recent years have a value, so early, partial releases do not
+# decide it.
 MIN_RANK_COVERAGE = 0.9
 
 
@@ -263,29 +264,50 @@ def _better(a: VerdictKind, b: VerdictKind) -> bool:
     return order.index(a) < order.index(b)
 
 
-def _group_total(series: Series, group: Group, year: int, indicator: Indicator) -> tuple[float, str] | None:
+# Members that have reported within this many years before the cutoff count as the
+# group; those silent for longer (Eritrea since 2011) would otherwise freeze shares and
+# ranks in the last year they reported.
+ACTIVE_YEARS = 5
+
+
+def _active(series: Series, economies, cutoff: int) -> list[str]:
+    recent = range(cutoff - ACTIVE_YEARS + 1, cutoff + 1)
+    return [e for e in economies if any(y in series.values.get(e, {}) for y in recent)]
+
+
+def _silent_note(series: Series, economies, active: list[str]) -> str:
+    silent = [e for e in economies if e in series.values and e not in active]
+    return f"; left out for lack of recent data: {', '.join(silent)}" if silent else ""
+
+
+def _group_total(series: Series, group: Group, year: int, indicator: Indicator, members: list[str]) -> float | None:
     aggregate = group.aggregate.get(series.source)
     if aggregate and indicator.summable:
-        value = series.values.get(aggregate, {}).get(year)
-        return (value, f"the {group.name} total is the source's own aggregate {aggregate}") if value is not None else None
-    reporting = [m for m in group.members if m in series.values]
-    if not reporting or any(year not in series.values[m] for m in reporting):
+        return series.values.get(aggregate, {}).get(year)
+    if not members or any(year not in series.values[m] for m in members):
         return None
-    return sum(series.values[m][year] for m in reporting), f"the {group.name} total adds up {len(reporting)} economies: {', '.join(reporting)}"
+    return sum(series.values[m][year] for m in members)
 
 
 def _share_readings(claim, resolution, indicator, series, data, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     group = geography().groups[resolution.group]
-    years = [y for y in series.years(entity) if y <= resolution.end and _group_total(series, group, y, indicator)]
-    if resolution.start is not None:
-        years = [y for y in years if y >= resolution.start]
-    if not years:
-        return [], f"{label} {series.code} has no year in which {resolution.entity_name} and every {group.name} economy report"
+    aggregate = group.aggregate.get(series.source) if indicator.summable else None
+    members = [] if aggregate else _active(series, group.members, resolution.end)
+    if aggregate:
+        how = f"the {group.name} total is the source's own aggregate {aggregate}"
+    else:
+        how = (f"the {group.name} total adds up {len(members)} economies: {', '.join(members)}"
+               + _silent_note(series, group.members, members))
     by_year = []
-    for year in years:
-        total, note = _group_total(series, group, year, indicator)
-        by_year.append((year, series.values[entity][year], total, note))
+    for year in series.years(entity):
+        if year > resolution.end or (resolution.start is not None and year < resolution.start):
+            continue
+        total = _group_total(series, group, year, indicator, members)
+        if total is not None:
+            by_year.append((year, series.values[entity][year], total))
+    if not by_year:
+        return [], f"{label} {series.code} has no year in which {resolution.entity_name} and every {group.name} economy report"
 
     def share_reading(rows, description):
         part = sum(r[1] for r in rows)
@@ -295,7 +317,7 @@ def _share_readings(claim, resolution, indicator, series, data, tol):
         actual = 100 * part / whole
         span = [r[0] for r in rows]
         detail = (f"{resolution.entity_name} {fmt.amount(part, indicator.unit)} of {fmt.amount(whole, indicator.unit)} "
-                  f"in {fmt.years(span[0], span[-1])}; {rows[-1][3]}")
+                  f"in {fmt.years(span[0], span[-1])}; {how}")
         evidence = _evidence(series, indicator, entity, span, part, indicator.unit, detail)
         return Reading(description, actual, "percent", judge(claim, actual, tol), (evidence,), detail)
 
@@ -320,28 +342,29 @@ def _rank_readings(claim, resolution, indicator, series, data, tol):
         economies = [e for e in group.members if e in series.values]
     else:
         return [], f"sources/groups.toml lists no members for {group.name}, so ranks within it cannot be computed"
-    coverage: dict[int, int] = {}
-    for economy in economies:
-        for year in series.values[economy]:
-            coverage[year] = coverage.get(year, 0) + 1
-    if not coverage:
-        return [], f"{label} {series.code} has no economies of {group.name}"
-    full = max(coverage.values())
     cutoff = resolution.end
-    years = [y for y in series.years(entity) if y <= cutoff and coverage.get(y, 0) >= MIN_RANK_COVERAGE * full]
-    if resolution.start is not None and not resolution.latest:
+    active = _active(series, economies, cutoff)
+    if entity not in active:
+        return [], f"{label} {series.code} has no recent value for {resolution.entity_name} up to {cutoff}"
+    years = [y for y in series.years(entity) if y <= cutoff
+             and sum(y in series.values[e] for e in active) >= MIN_RANK_COVERAGE * len(active)]
+    if not resolution.latest:
         years = [y for y in years if y == resolution.end]
     if not years:
         return [], f"{label} {series.code} has no year up to {cutoff} with {resolution.entity_name} and most economies reporting"
     year = years[-1]
-    ranked = sorted((e for e in economies if year in series.values[e]), key=lambda e: -series.values[e][year])
+    ranked = sorted((e for e in active if year in series.values[e]), key=lambda e: -series.values[e][year])
     position = ranked.index(entity) + 1
     neighbours = ", ".join(
         f"{i + 1}. {geography().country_name(e)} {fmt.amount(series.values[e][year], indicator.unit)}"
         for i, e in enumerate(ranked) if abs(i + 1 - position) <= 1 or (claim.operator == "<=" and i + 1 == int(claim.value))
     )
     scope = "economies" if group.all_economies else f"{group.name} economies"
-    detail = f"{fmt.ordinal(position)} of {len(ranked)} {scope} by {indicator.name} in {year}, aggregates excluded; {neighbours}"
+    unranked = [e for e in active if year not in series.values[e]]
+    missing = f"; no {year} value for {', '.join(unranked)}" if unranked and len(unranked) <= 10 else (
+        f"; {len(unranked)} economies have no {year} value" if unranked else "")
+    detail = (f"{fmt.ordinal(position)} of {len(ranked)} {scope} by {indicator.name} in {year}, aggregates excluded"
+              f"{missing}{_silent_note(series, economies, active) if not group.all_economies else ''}; {neighbours}")
     evidence = _evidence(series, indicator, entity, [year], series.values[entity][year], indicator.unit, detail)
     note = _estimate_note(series, entity, [year])
     description = f"{label}, rank in {year}{note}"

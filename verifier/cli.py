@@ -91,9 +91,13 @@ def verify_command(args: argparse.Namespace) -> int:
     result = run(args.paths, data, today)
     # Files first, so a closed terminal pipe cannot cost the reports.
     labels = data.describe()
-    write_reports(result.documents, result.errors, args.reports, labels, today)
-    if args.json:
-        write_json(args.json, run_json(result.documents, result.errors, labels))
+    try:
+        write_reports(result.documents, result.errors, args.reports, labels, today)
+        if args.json:
+            write_json(args.json, run_json(result.documents, result.errors, labels))
+    except OSError as exc:
+        print(f"verify: {exc.filename or args.reports}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return ERROR
     code = exit_code(result.documents, result.errors, fail_on)
     for error in result.errors:
         print(f"verify: {error}", file=sys.stderr)

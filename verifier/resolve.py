@@ -40,6 +40,8 @@ def resolve(claim: Claim, published: date) -> Resolution:
         )
     elif claim.group and group is None:
         problem = f"'{claim.group}' is not a group defined in sources/groups.toml or a UN region"
+    elif group is not None and group.members and entity not in group.members:
+        problem = f"{entity_name} is not a member of {group.name} as sources/groups.toml defines it"
     return Resolution(
         entity=entity,
         entity_name=entity_name,
