@@ -237,3 +237,22 @@ def test_quantities_come_in_text_order_with_their_units():
 
 def test_text_without_numbers_has_no_quantities():
     assert find_quantities("Growth was strong and prices were stable.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("eased from 53.9% in 2023 to 40% in 2024", ["53.9%", "2023", "40%", "2024"]),
+        ("fell from 38% to 23% in 2024", ["38%", "23%", "2024"]),
+        ("between 2023 to 40%", ["2023", "40%"]),
+    ],
+)
+def test_changes_and_years_are_not_read_as_ranges(text, expected):
+    found = find_quantities(text)
+    assert [q.text for q in found] == expected
+    assert all(q.low is None for q in found)
+    assert all(text[q.start:q.end] == q.text for q in found)
+
+
+def test_numbers_too_large_to_represent_are_not_quantities():
+    assert find_quantities("$" + "9" * 400 + " trillion") == []

@@ -30,6 +30,7 @@ class Indicator:
     imf_concept: str | None = None
     imf_scale: int = 0
     summable: bool = True
+    growth: str | None = None  # for a level: the key of its growth rate
 
     def series_for(self, source: str) -> str | None:
         return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
@@ -44,7 +45,7 @@ def load_toml(path: Path) -> dict:
 
 
 def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
-    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable"}
+    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth"}
     indicators = {}
     for key, entry in data.items():
         where = f"{origin}: [{key}]"
@@ -74,8 +75,18 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             imf_concept=imf.get("concept"),
             imf_scale=int(imf.get("scale", 0)),
             summable=bool(entry.get("summable", True)),
+            growth=entry.get("growth"),
         )
+    for key, indicator in indicators.items():
+        if indicator.growth and indicator.growth not in indicators:
+            raise CatalogueError(f"{origin}: [{key}]: growth names unknown indicator '{indicator.growth}'")
     return indicators
+
+
+@lru_cache(maxsize=None)
+def other_measures(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
+    """Words for measures the catalogue does not check (sources/other_measures.toml)."""
+    return tuple(load_toml(sources_dir / "other_measures.toml").get("phrases", ()))
 
 
 @lru_cache(maxsize=None)

@@ -23,6 +23,9 @@ from .geography import Group, geography
 from .records import Claim, Evidence, Reading, Resolution, Verdict, VerdictKind
 
 SOURCE_LABELS = {"world_bank": "World Bank", "imf": "IMF"}
+# A claim with the wrong sign ("grew 1%" for a 0.5% contraction) is wrong, whatever the
+# tolerance, unless the data are this close to zero.
+SIGN_MATTERS = 0.1
 # An average needs most of its years: below this share of years with data it is not computed.
 MIN_YEAR_COVERAGE = 0.8
 # A rank is computed for the latest year in which at least this share of the economies
@@ -50,8 +53,15 @@ def check(claim: Claim, resolution: Resolution, data: DataSources) -> Verdict:
     if not with_data:
         missing = "; ".join(lookup.missing for lookup in lookups) or "no source has a series for this indicator"
         return _unverifiable(claim, resolution, f"Cannot check: {missing}.")
-    primary = with_data[0].readings[0]
-    alternatives = [r for r in with_data[0].readings[1:]] + [r for lookup in with_data[1:] for r in lookup.readings]
+    chosen = with_data[0]
+    if claim.source_cited is None:
+        # No source cited: the World Bank reads first, but an official source that supports
+        # the claim for the same period makes it accurate; the other is shown beside it.
+        best = min(with_data, key=lambda lookup: _RANK_OF[lookup.readings[0].verdict])
+        if _RANK_OF[best.readings[0].verdict] < _RANK_OF[chosen.readings[0].verdict]:
+            chosen = best
+    primary = chosen.readings[0]
+    alternatives = [r for lookup in with_data for r in lookup.readings if r is not primary]
     alternatives += [_missing_reading(lookup) for lookup in lookups if not lookup.readings]
     verdict = primary.verdict
     support = next((r for r in alternatives if r.verdict == VerdictKind.ACCURATE), None)
@@ -68,6 +78,9 @@ def check(claim: Claim, resolution: Resolution, data: DataSources) -> Verdict:
         primary=primary,
         alternatives=tuple(alternatives),
     )
+
+
+_RANK_OF = {VerdictKind.ACCURATE: 0, VerdictKind.CLOSE: 1, VerdictKind.INACCURATE: 2}
 
 
 def _unverifiable(claim: Claim, resolution: Resolution, why: str) -> Verdict:
@@ -100,6 +113,8 @@ def judge(claim: Claim, actual: float, tol: float) -> VerdictKind:
     if claim.statistic == "rank":
         return _judge_rank(claim, actual)
     claimed, op = claim.value, claim.operator
+    if claimed * actual < 0 and abs(actual) >= SIGN_MATTERS:
+        return VerdictKind.INACCURATE  # growth for a contraction, or the reverse
     if op in (">", ">=", "<", "<="):
         holds = {">": actual > claimed, ">=": actual >= claimed, "<": actual < claimed, "<=": actual <= claimed}[op]
         if holds:
@@ -265,9 +280,9 @@ def _better(a: VerdictKind, b: VerdictKind) -> bool:
 
 
 # Members that have reported within this many years before the cutoff count as the
-# group; those silent for longer (Eritrea since 2011) would otherwise freeze shares and
+# group; those silent for longer (Eritrea since 2011, Cuba since 2020) would otherwise freeze shares and
 # ranks in the last year they reported.
-ACTIVE_YEARS = 5
+ACTIVE_YEARS = 3
 
 
 def _active(series: Series, economies, cutoff: int) -> list[str]:

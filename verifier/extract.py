@@ -10,10 +10,11 @@ indicator they measure, so they are not claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .catalogue import Indicator, indicators
+from .catalogue import Indicator, indicators, other_measures
 from .geography import Mention, geography
 from .quantities import find_quantities, is_scaled
 from .records import Claim, Document, Period, Quantity
@@ -92,6 +93,7 @@ _N = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 PERIOD_PATTERNS = [
     ("range", re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2})\s*(?:and|to|-|–|—)\s*(?P<b>(?:19|20)\d{2})\b", re.I)),
     ("range", re.compile(r"\b(?P<a>(?:19|20)\d{2})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b")),
+    ("decade", re.compile(r"\b(?:in|during|over|throughout)\s+the\s+(?P<a>(?:19|20)\d)0s\b", re.I)),
     ("since", re.compile(r"\bsince\s+(?P<a>(?:19|20)\d{2})\b", re.I)),
     ("past", re.compile(rf"\b(?:over|in|during|for|across|throughout)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+years\b", re.I)),
     ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I)),
@@ -99,6 +101,28 @@ PERIOD_PATTERNS = [
     ("this_year", re.compile(r"\bthis year\b", re.I)),
     ("year", re.compile(r"\b(?<!through )(?<!until )(?<!till )(?<!by )(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)")),
 ]
+_HEDGE = r"(?:more than|over|about|around|nearly|almost|roughly|some|at least|less than|just over|just under|approximately|an estimated)"
+# A change verb right before the number: "grew 5%", "shrank by 0.5%", "has grown by an
+# average of 3.7%". The number is then the rate of change of the verb's subject.
+CHANGE_VERB = re.compile(
+    r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|increased|increases|expanded|expands|expand"
+    r"|jumped|climbed|advanced|contracted|contracts|contract|shrank|shrunk|shrinks|fell|fallen|falls|declined"
+    r"|declines|dropped|drops|decreased|slumped|slipped)\s+(?:by\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
+    rf"|on\s+average\s+)?(?:{_HEDGE}\s+)?(?:an?\s+)?$",
+    re.I,
+)
+FALLING = {"contracted", "contracts", "contract", "shrank", "shrunk", "shrinks", "fell", "fallen", "falls",
+           "declined", "declines", "dropped", "drops", "decreased", "slumped", "slipped"}
+# Plans and targets are not statements of fact: "plans to cut debt to 55% of GDP by 2028".
+TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|goal|seeks?|pledged?|promised?|wants?|intends?|forecasts?|projects?|projected|expects?|expected|will|would)\b[^.;]{0,60}$", re.I)
+# Sub-annual periods: the snapshots hold annual data only.
+SUBANNUAL = re.compile(
+    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter|Q[1-4]\b|quarter(?:ly)?\b|month(?:ly)?\b"
+    r"|year[- ]on[- ]year in\b|(?:in|for|during|of)\s+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b|(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)[-–](?:January|February|March|April|May|June|July|August|September|October|November|December))",
+)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|against|compared)\b|\s(?:while|whereas)\s", re.I)
 SOURCES_CITED = [
     ("imf", re.compile(r"\bIMF\b|\bInternational Monetary Fund\b|\bWorld Economic Outlook\b|\bWEO\b")),
@@ -107,14 +131,14 @@ SOURCES_CITED = [
 PRONOUNS = re.compile(
     r"\b(?:our|we|us|the country(?:'s|’s)?|the nation(?:'s|’s)?|its)\b", re.I
 )
+OF_GDP_OF_GROUP = re.compile(r"^\s*of\s+(?:the\s+)?(?:GDP|gross domestic product|economic output|output)\s+of\b", re.I)
 OF_GDP = re.compile(r"^\s*of\s+(?:the\s+)?(?:(?:its|their|the country's|the country’s|national)\s+)?(?:GDP|gross domestic product|(?:the\s+)?economy|economic output|output)\b", re.I)
 SHARE_OF = re.compile(r"^\s*(?:of|share of)\b", re.I)
-RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|of)\s+$", re.I)
 
 
 @lru_cache(maxsize=None)
 def _cue_pattern() -> re.Pattern[str]:
-    phrases = {p for ind in indicators().values() for p in ind.phrases}
+    phrases = {p for ind in indicators().values() for p in ind.phrases} | set(other_measures())
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
 
@@ -129,14 +153,18 @@ class _Cue:
     start: int
     end: int
     text: str
-    indicator: Indicator
+    indicator: Indicator | None  # None: a measure the catalogue does not check
 
 
 def _cues(sentence: str) -> list[_Cue]:
     found = []
+    others = {p.lower() for p in other_measures()}
     for match in _cue_pattern().finditer(sentence):
-        for indicator in _indicators_for_phrase(match.group(0)):
+        matched = _indicators_for_phrase(match.group(0))
+        for indicator in matched:
             found.append(_Cue(match.start(), match.end(), match.group(0), indicator))
+        if not matched and match.group(0).lower() in others:
+            found.append(_Cue(match.start(), match.end(), match.group(0), None))
     return found
 
 
@@ -148,19 +176,38 @@ class _Context:
     document: Document
     sentences: list[Sentence]
     index: int
-    mentions: list[Mention]  # across the document
+    mentions: list[Mention]  # across the document, in order
+    mention_starts: list[int]
+    paragraph_starts: dict[int, int]  # paragraph number -> offset of its first sentence
 
     @property
     def sentence(self) -> Sentence:
         return self.sentences[self.index]
 
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Place mentions that start in [start, end), found by bisection."""
+        starts = self.mention_starts
+        return self.mentions[bisect_left(starts, start): bisect_left(starts, end)]
+
+    def last_country(self, start: int, end: int) -> Mention | None:
+        """The last country named in [start, end), without copying what lies between."""
+        low = bisect_left(self.mention_starts, start)
+        for index in range(bisect_left(self.mention_starts, end) - 1, low - 1, -1):
+            if self.mentions[index].kind == "country":
+                return self.mentions[index]
+        return None
+
 
 def extract_claims(document: Document) -> list[Claim]:
     sentences = split_sentences(document.text)
     mentions = geography().mentions(document.text)
+    starts = [m.start for m in mentions]
+    paragraph_starts: dict[int, int] = {}
+    for sentence in sentences:
+        paragraph_starts.setdefault(sentence.paragraph, sentence.start)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        context = _Context(document, sentences, index, mentions)
+        context = _Context(document, sentences, index, mentions, starts, paragraph_starts)
         cues = _cues(sentence.text)
         if not cues:
             continue
@@ -175,10 +222,21 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     sentence = context.sentence
     after = sentence.text[quantity.end:]
     before = sentence.text[: quantity.start]
+    if TARGET.search(_clause_before(sentence.text, quantity.start)):
+        return None
     share_group = _share_group(context, quantity) if quantity.unit == "percent" else None
-    of_gdp = quantity.unit == "percent" and bool(OF_GDP.match(after))
-    cue = _best_cue(quantity, cues, share_group is not None, of_gdp)
-    if cue is None:
+    of_gdp = quantity.unit == "percent" and share_group is None and bool(OF_GDP.match(after))
+    sign = 1
+    if quantity.unit == "rank":
+        cue = _rank_cue(sentence.text, quantity, cues)
+    else:
+        change = CHANGE_VERB.search(before) if quantity.unit == "percent" and share_group is None and not of_gdp else None
+        if change:
+            cue = _change_subject(sentence.text, change, cues)
+            sign = -1 if change.group("verb").lower() in FALLING and quantity.value > 0 else 1
+        else:
+            cue = _best_cue(quantity, cues, share_group is not None, of_gdp)
+    if cue is None or cue.indicator is None:
         return None
     indicator = cue.indicator
     operator, statistic = _operator(before), "value"
@@ -194,11 +252,17 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         operator = "=" if operator == "average" else operator
     if quantity.low is not None and operator == "=":
         operator = "range"
-    period = _period(context, quantity, needs_span=statistic == "average")
+    entity, entity_cue = _entity(context, quantity, share_group, group)
+    period = _period(context, quantity, statistic == "average", entity)
+    if FROM_BEFORE.search(before) and not re.match(r"\s*(?:in|for|during)\s+(?:19|20)\d\d\b", after):
+        # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
+        # sentence does not give; only the end point is checkable.
+        return None
+    if "point" in quantity.text.lower():
+        statistic = "change"  # "fell by 2 percentage points": a change, not a level
     if statistic == "value" and period.kind in ("range", "since", "past") and indicator.measure == "rate":
         # "growth of 5% a year over 2010-2020": a rate over a span is an average.
         statistic = "average"
-    entity, entity_cue = _entity(context, quantity, share_group)
     unit = _claim_unit(quantity, indicator)
     absolute = sentence.start + quantity.start
     line = context.document.first_line + context.document.text.count("\n", 0, absolute)
@@ -210,7 +274,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         quote_start=quantity.start,
         quote_end=quantity.end,
         number_text=quantity.text,
-        value=quantity.value,
+        value=sign * quantity.value,
         unit=unit,
         operator=operator,
         statistic=statistic,
@@ -245,6 +309,10 @@ def _claim_unit(quantity: Quantity, indicator: Indicator) -> str:
     return indicator.unit
 
 
+# A cue farther than this from the number does not name what the number measures.
+MAX_CUE_DISTANCE = 80
+
+
 def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: bool) -> bool:
     if quantity.unit == "percent":
         if of_gdp:
@@ -255,7 +323,7 @@ def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: b
     if indicator.measure != "level":
         return False
     if quantity.unit == "rank":
-        return indicator.unit == "USD"
+        return True
     if quantity.unit.startswith("currency:"):
         return indicator.unit == "USD"
     # Plain numbers: only amounts written with a scale ("19.6 million"). Unscaled numbers
@@ -263,18 +331,83 @@ def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: b
     return is_scaled(quantity)
 
 
-def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool) -> _Cue | None:
-    def distance(cue: _Cue) -> int:
-        if cue.end <= quantity.start:
-            return quantity.start - cue.end
-        if cue.start >= quantity.end:
-            return cue.start - quantity.end
-        return 0
+def _distance(cue: _Cue, start: int, end: int) -> int:
+    if cue.end <= start:
+        return start - cue.end
+    if cue.start >= end:
+        return cue.start - end
+    return 0
 
-    candidates = [c for c in cues if _compatible(quantity, c.indicator, share, of_gdp)]
+
+def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool) -> _Cue | None:
+    """The nearest cue the number can measure; None when a measure the catalogue does not
+    check ("a $2 billion deal") is nearer, or no cue is near."""
+    candidates = [
+        c for c in cues
+        if (c.indicator is None or _compatible(quantity, c.indicator, share, of_gdp))
+        and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE
+    ]
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (distance(c), -(c.end - c.start)))
+    return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
+
+
+def _clause_before(sentence: str, position: int) -> str:
+    """The text of the clause that ends at `position`."""
+    text = sentence[:position]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)] + [m.end() for m in re.finditer(r"[,;:]", text)]
+    return text[max(breaks, default=0):]
+
+
+# Verbs that alone say "the economy changed" when no subject is named: "Kenya grew 5%".
+ECONOMY_VERBS = {"grew", "grown", "grow", "grows", "growing", "expanded", "expands", "expand",
+                 "contracted", "contracts", "contract", "shrank", "shrunk", "shrinks"}
+
+
+def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _Cue | None:
+    """What "grew 5%" is the growth of: the nearest measure word before the verb, in its
+    clause. A level with a growth rate in the catalogue gives that rate ("GDP per capita
+    rose 3%"); other subjects ("revenue grew 15%", "inflation fell 2%") are no claim here."""
+    verb_start = change.start()
+    clause_start = verb_start - len(_clause_before(sentence, verb_start))
+    subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
+                and verb_start - c.end <= MAX_CUE_DISTANCE]
+    if not subjects:
+        if change.group("verb").lower() not in ECONOMY_VERBS:
+            return None
+        return _Cue(change.start(), change.start() + len(change.group("verb")), change.group("verb"),
+                    indicators()[indicators()["gdp"].growth])
+    subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
+    indicator = subject.indicator
+    if indicator is None:
+        return None
+    if indicator.measure == "level":
+        return _Cue(subject.start, subject.end, subject.text, indicators()[indicator.growth]) if indicator.growth else None
+    # A growth-rate noun followed by its own verb ("growth grew") is rare; any other rate
+    # with a change verb ("inflation fell 2%") is a change in points, not checked here.
+    return subject if indicator.growth is None and indicator.key == indicators()["gdp"].growth else None
+
+
+RANK_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:nominal\s+|total\s+)?", re.I)
+
+
+def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
+    """What a rank ranks by: "by GDP per capita", else the level word beside it
+    ("third-largest economy", "the world's largest population")."""
+    if re.search(r"\bone of\s+(?:the\s+)?$", sentence[: quantity.start], re.I):
+        return None  # "one of the largest economies" claims no rank
+    levels = [c for c in cues if c.indicator is not None and c.indicator.measure == "level"]
+    after = sentence[quantity.end:]
+    by = RANK_BY.match(after)
+    if by:
+        for cue in levels:
+            if cue.start == quantity.end + by.end():
+                return cue
+    near = [c for c in levels if c.start >= quantity.end and c.start - quantity.end <= 25
+            or c.end <= quantity.start and re.fullmatch(r",?\s*", sentence[c.end:quantity.start])]
+    if not near:
+        return None
+    return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
 
 
 def _operator(before: str) -> str:
@@ -291,49 +424,79 @@ def _operator(before: str) -> str:
     return "="
 
 
+SHARE_BEFORE = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
-    """The group in "60% of all FDI flows into Central Asia", if the percentage is a share."""
+    """The group of a share: "60% of all FDI flows into Central Asia", "30% of the GDP of
+    Sub-Saharan Africa", "Kazakhstan's share of Central Asia's GDP was 60%"."""
     sentence = context.sentence
+    local = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end) if m.kind == "group"]
+    clause = _clause_before(sentence.text, quantity.start)
+    clause_start = quantity.start - len(clause)
+    for mention in local:
+        if clause_start <= mention.start and mention.end <= quantity.start:
+            if SHARE_BEFORE.search(sentence.text[:mention.start]):
+                return mention
     after = sentence.text[quantity.end:]
-    if not SHARE_OF.match(after) or OF_GDP.match(after):
+    if not SHARE_OF.match(after) or OF_GDP.match(after) and not OF_GDP_OF_GROUP.match(after):
         return None
-    limit = sentence.start + quantity.end + 120
+    limit = quantity.end + 120
     clause_end = re.search(r"[,;:]|\s[-–—]\s", after)
     if clause_end:
-        limit = min(limit, sentence.start + quantity.end + clause_end.start())
-    for mention in context.mentions:
-        if mention.kind == "group" and sentence.start + quantity.end <= mention.start < limit:
-            return _relative(mention, sentence.start)
-    return None
+        limit = min(limit, quantity.end + clause_end.start())
+    return next((m for m in local if quantity.end <= m.start < limit), None)
 
 
 def _relative(mention: Mention, offset: int) -> Mention:
     return Mention(mention.start - offset, mention.end - offset, mention.text, mention.kind, mention.code)
 
 
+RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within|of)\s+(?:the\s+)?$", re.I)
+UNKNOWN_SCOPE = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*){0,5})")
+
+
 def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
-    """The group a rank is within: "the world's top 50", "the largest economy in Central Asia"."""
+    """The group a rank is within: "the world's top 50", "Africa's largest economy", "the
+    second-largest economy in the G7", "the fourth-largest in the EU". A scope the tool does
+    not know is kept as written, so the claim is unverifiable rather than a world rank."""
     sentence = context.sentence
-    local = [_relative(m, sentence.start) for m in context.mentions if sentence.start <= m.start < sentence.end]
+    local = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
     for mention in reversed(local):
         gap = sentence.text[mention.end: quantity.start]
         if mention.kind == "group" and mention.end <= quantity.start and re.fullmatch(r"(?:['’]s)?\s+(?:the\s+)?", gap):
             return mention.text
+    anchor = max(cue.end, quantity.end)
     for mention in local:
-        if mention.kind == "group" and mention.start >= cue.end:
-            if RANK_SCOPE_AFTER.match(sentence.text[cue.end: mention.start]):
-                return mention.text
+        if mention.start >= anchor and RANK_SCOPE_AFTER.match(sentence.text[anchor: mention.start]):
+            return mention.text if mention.kind == "group" else None
+    unknown = UNKNOWN_SCOPE.match(sentence.text[anchor:])
+    if unknown:
+        return unknown.group("name")
     return None
 
 
-def _entity(context: _Context, quantity: Quantity, share_group: Mention | None) -> tuple[str | None, str]:
+def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, group: str | None) -> tuple[str | None, str]:
     sentence = context.sentence
-    in_sentence = [
-        _relative(m, sentence.start)
-        for m in context.mentions
-        if m.kind == "country" and sentence.start <= m.start < sentence.end
-    ]
-    before = [m for m in in_sentence if m.end <= quantity.start]
+    in_sentence = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
+    countries = [m for m in in_sentence if m.kind == "country"]
+    before = [m for m in countries if m.end <= quantity.start]
+    # "6.1% in Uganda": a country right after the number is its subject.
+    for mention in countries:
+        if mention.start >= quantity.end and re.fullmatch(
+            r"\s+(?:\w+\s+){0,2}?(?:in|for)\s+(?:neighbouring\s+|neighboring\s+)?", sentence.text[quantity.end: mention.start]
+        ):
+            return mention.text, "named after the number"
+    # A group as the subject ("Sub-Saharan Africa's economy grew 3.6%") is not a country.
+    clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
+    subject_group = next(
+        (m for m in reversed(in_sentence) if clause_start <= m.start and m.end <= quantity.start
+         and m.kind == "group" and m.text != group and not any(c.start > m.end for c in before)
+         and not PRONOUNS.search(sentence.text, m.end, quantity.start)),
+        None,
+    )
+    if subject_group is not None and not before:
+        return None, f"the figure is about {subject_group.text}, a group; only countries are checked"
     pronoun = None
     for match in PRONOUNS.finditer(sentence.text, 0, quantity.start):
         if not before or match.start() > before[-1].end:
@@ -341,42 +504,38 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None) 
     if pronoun is None and before:
         return before[-1].text, "named in the sentence"
     if pronoun is None:
-        after = [m for m in in_sentence if m.start >= quantity.end]
+        after = [m for m in countries if m.start >= quantity.end]
         if after:
             return after[0].text, "named in the sentence"
     # A pronoun, or no country in the sentence: the nearest country named earlier in the
     # same paragraph, then in the paragraph before.
-    paragraph = sentence.paragraph
-    earlier = [
-        m for m in context.mentions
-        if m.kind == "country" and m.start < sentence.start + quantity.start
-        and _paragraph_of(context, m.start) in (paragraph, paragraph - 1)
-    ]
-    if earlier:
-        nearest = max(earlier, key=lambda m: (_paragraph_of(context, m.start) == paragraph, m.start))
-        how = f"'{pronoun.group(0)}' refers to" if pronoun else "not named in the sentence; nearest is"
-        place = "this paragraph" if _paragraph_of(context, nearest.start) == paragraph else "the paragraph before"
-        return nearest.text, f"{how} {nearest.text} ({place})"
-    return None, "no country named in the sentence or the paragraph"
+    position = sentence.start + quantity.start
+    this_paragraph = context.paragraph_starts[sentence.paragraph]
+    previous_paragraph = context.paragraph_starts.get(sentence.paragraph - 1, this_paragraph)
+    for start, end, place in ((this_paragraph, position, "this paragraph"),
+                              (previous_paragraph, this_paragraph, "the paragraph before")):
+        nearest = context.last_country(start, end)
+        if nearest is not None:
+            how = f"'{pronoun.group(0)}' refers to" if pronoun else "not named in the sentence; nearest is"
+            return nearest.text, f"{how} {nearest.text} ({place})"
+    return None, "no country is named in the sentence or the paragraph"
 
 
-def _paragraph_of(context: _Context, offset: int) -> int:
-    for sentence in context.sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence.paragraph
-    # Offsets between sentences belong to the next one.
-    following = [s for s in context.sentences if s.start > offset]
-    return following[0].paragraph if following else context.sentences[-1].paragraph
-
-
-def _period(context: _Context, quantity: Quantity, needs_span: bool) -> Period:
+def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str | None) -> Period:
     sentence = context.sentence
+    window = sentence.text[max(0, quantity.start - 60): quantity.end + 60]
+    subannual = SUBANNUAL.search(window)
+    if subannual:
+        return Period("subannual", subannual.group(0), found_in="sentence")
     period = _period_in(sentence.text, quantity.start, quantity.end)
     if period is not None:
         return Period(period.kind, period.text, period.start, period.end, "sentence", period.years)
     if needs_span and context.index > 0:
         previous = context.sentences[context.index - 1]
-        if previous.paragraph >= sentence.paragraph - 1:
+        others = {m.code for m in context.between(previous.start, previous.end) if m.kind == "country"}
+        own = geography().country_code(entity) if entity else None
+        # The sentence before sets the period only if it names no country or names this one.
+        if previous.paragraph >= sentence.paragraph - 1 and (not others or own in others):
             found = _period_in(previous.text, len(previous.text), len(previous.text))
             if found is not None and found.kind in ("range", "since", "past"):
                 return Period(found.kind, found.text, found.start, found.end, "previous sentence", found.years)
@@ -398,10 +557,11 @@ def _period_in(text: str, q_start: int, q_end: int) -> Period | None:
             if period is None:
                 continue
             taken.append((match.start(), match.end()))
-            distance = match.start() - q_end if match.start() >= q_end else q_start - match.end()
+            # Ties go to the period after the number: "from 53.9% in 2023 to 58.5% in 2024".
+            distance = 2 * (match.start() - q_end) - 1 if match.start() >= q_end else 2 * (q_start - match.end())
             between = text[q_end:match.start()] if match.start() >= q_end else text[match.end():q_start]
             if CLAUSE_BREAK.search(between):
-                distance += len(text)  # a period across "..., and in 2024 ..." belongs to the other clause
+                distance += 2 * len(text)  # a period across "..., and in 2024 ..." belongs to the other clause
             found.append((distance, period))
     if not found:
         return None
@@ -414,6 +574,9 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
         start, end = int(match.group("a")), match.group("b")
         end = int(end) if len(end) == 4 else int(str(start)[:2] + end)
         return Period("range", text, start, end) if end > start else None
+    if kind == "decade":
+        start = int(match.group("a")) * 10
+        return Period("range", text, start, start + 9)
     if kind == "since":
         return Period("since", text, int(match.group("a")))
     if kind == "past":

@@ -13,6 +13,10 @@ DEFAULT_FAIL_ON = (VerdictKind.INACCURATE, VerdictKind.MISLEADING)
 
 def parse_fail_on(text: str) -> tuple[VerdictKind, ...]:
     names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    if not names:
+        raise ValueError("--fail-on: name at least one verdict, or 'none' to never fail")
+    if names == ["none"]:
+        return ()
     valid = {kind.value: kind for kind in VerdictKind}
     unknown = [name for name in names if name not in valid]
     if unknown:

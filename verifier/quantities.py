@@ -10,7 +10,9 @@ linearly with the text.
 """
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import replace
 
 from .records import Quantity
 
@@ -26,7 +28,12 @@ PREFIX_CURRENCIES = {
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "CNY": "CNY", "RMB": "CNY", "KZT": "KZT", "RUB": "RUB", "INR": "INR", "UZS": "UZS",
     "KGS": "KGS", "TRY": "TRY", "ZAR": "ZAR", "NGN": "NGN", "BRL": "BRL", "₸": "KZT", "₽": "RUB",
-    "₹": "INR",
+    "₹": "INR", "KES": "KES", "KSh": "KES", "PLN": "PLN", "MXN": "MXN", "VND": "VND", "IDR": "IDR",
+    "Rp": "IDR", "GHS": "GHS", "GH₵": "GHS", "₵": "GHS", "EGP": "EGP", "E£": "EGP", "PKR": "PKR",
+    "BDT": "BDT", "PHP": "PHP", "₱": "PHP", "THB": "THB", "฿": "THB", "MYR": "MYR", "RM": "MYR",
+    "KRW": "KRW", "₩": "KRW", "UAH": "UAH", "₴": "UAH", "CHF": "CHF", "CAD": "CAD", "C$": "CAD",
+    "AUD": "AUD", "A$": "AUD", "SAR": "SAR", "AED": "AED", "ARS": "ARS", "COP": "COP", "CLP": "CLP",
+    "PEN": "PEN", "ETB": "ETB", "TZS": "TZS", "UGX": "UGX", "₦": "NGN", "R$": "BRL",
 }
 # Currency written after the number ("300 billion dollars", "5 trillion tenge").
 SUFFIX_CURRENCIES = {
@@ -34,6 +41,12 @@ SUFFIX_CURRENCIES = {
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "yuan": "CNY",
     "tenge": "KZT", "roubles": "RUB", "rubles": "RUB", "rupees": "INR", "naira": "NGN",
     "rand": "ZAR", "soms": "KGS", "som": "UZS", "reais": "BRL", "lira": "TRY",
+    "shillings": "KES", "zlotys": "PLN", "zloty": "PLN", "pesos": "MXN", "dong": "VND",
+    "rupiah": "IDR", "cedis": "GHS", "cedi": "GHS", "francs": "CHF", "dinars": "DZD",
+    "riyals": "SAR", "dirhams": "AED", "won": "KRW", "baht": "THB", "ringgit": "MYR",
+    "hryvnias": "UAH", "hryvnia": "UAH", "lari": "GEL", "manat": "AZN", "kwacha": "ZMW",
+    "birr": "ETB", "taka": "BDT", "rubel": "RUB", "drams": "AMD", "tugriks": "MNT",
+    "pounds sterling": "GBP", "egyptian pounds": "EGP", "yuan renminbi": "CNY", "renminbi": "CNY",
 }
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -64,7 +77,7 @@ PATTERN = re.compile(
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b))
     |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
     |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?:largest|biggest)\b)
-    |(?P<superlative>\bthe\s(?:world's\s|world’s\s)?(?:largest|biggest)\b)
+    |(?P<superlative>(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?:largest|biggest)\b)
     |(?P<plain>(?<![\w.,])(?P<n_num>{SIGNED})(?:\s?(?P<n_scale>{SCALE}))?
         (?:\s(?P<n_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?(?![\w]))
     """,
@@ -93,10 +106,40 @@ def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for match in PATTERN.finditer(text):
         kind = next(k for k in ("money", "percent", "top", "ordinal", "superlative", "plain") if match.group(k))
+        if kind == "percent" and _not_a_range(match):
+            quantities.extend(_split_range(match))
+            continue
         quantity = _build(kind, match)
-        if quantity is not None:
+        if quantity is not None and math.isfinite(quantity.value):
             quantities.append(quantity)
     return quantities
+
+
+def _not_a_range(match: re.Match[str]) -> bool:
+    """"from 38% to 23%" is a change and "2023 to 40%" a year and a rate, not ranges."""
+    high_text = match.group("p_high") or match.group("p_high_to")
+    if not high_text:
+        return False
+    low_text = match.group("p_num")
+    low, high = _number(low_text)[0], _number(high_text)[0]
+    year_like = re.fullmatch(r"(?:1[89]|20)\d\d", low_text) is not None
+    after_from = re.search(r"\bfrom\s+$", match.string[max(0, match.start() - 6): match.start()], re.I) is not None
+    return year_like or after_from or high < low
+
+
+def _split_range(match: re.Match[str]) -> list[Quantity]:
+    """The two ends of a false range, each a quantity of its own."""
+    text = match.string
+    low_start, low_end = match.span("p_num")
+    if text[low_end:low_end + 1] == "%":
+        low_end += 1
+    high_group = "p_high" if match.group("p_high") else "p_high_to"
+    high_start = match.start(high_group)
+    return [
+        replace(q, start=q.start + offset, end=q.end + offset)
+        for offset, piece in ((low_start, text[low_start:low_end]), (high_start, text[high_start:match.end()]))
+        for q in find_quantities(piece)
+    ]
 
 
 def _build(kind: str, match: re.Match[str]) -> Quantity | None:

@@ -96,8 +96,17 @@ def parse_document(path: Path, text: str, today: date) -> Document:
 
 def _parse_date(value: str, today: date) -> date | None:
     """A written date; a missing year is the run date's (never the system clock's)."""
+    if not re.search(r"\d", value):
+        return None  # "Monday" is no date
+    default = datetime(today.year, 1, 1)
     try:
-        return dateparser.parse(value, fuzzy=False, default=datetime(today.year, 1, 1)).date()
+        found = dateparser.parse(value, fuzzy=False, default=default).date()
+        if found > today:
+            # "12.03.2025" read month-first lands in the future: read it day-first.
+            day_first = dateparser.parse(value, fuzzy=False, default=default, dayfirst=True).date()
+            if day_first <= today:
+                return day_first
+        return found
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
 

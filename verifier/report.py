@@ -178,12 +178,18 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
         notes = [e.note for e in verdict.evidence if e.note]
         lines += [f"How computed: {escape(note)}" for note in notes] + ([""] if notes else [])
     if verdict.alternatives:
-        rows = [
-            [escape(r.description), escape(fmt.amount(r.actual, r.unit)) if r.actual is not None else "—",
-             r.verdict.value, escape(r.detail)]
-            for r in verdict.alternatives
-        ]
-        lines += ["**Other readings**", "", tabulate(rows, ["Reading", "Value", "Verdict", "Detail"], tablefmt="pipe"), ""]
+        rows = []
+        for r in verdict.alternatives:
+            e = r.evidence[0] if r.evidence else None
+            rows.append([
+                escape(r.description), escape(fmt.amount(r.actual, r.unit)) if r.actual is not None else "—",
+                r.verdict.value,
+                f"`{escape(e.series)}`" if e else "—", escape(e.edition) if e else "—",
+                escape(("estimate or projection: " + ", ".join(map(str, e.estimate_years))) if e.estimate_years else "actual") if e else "—",
+                escape(r.detail),
+            ])
+        lines += ["**Other readings**", "",
+                  tabulate(rows, ["Reading", "Value", "Verdict", "Series", "Edition", "Status", "Detail"], tablefmt="pipe"), ""]
     return lines
 
 

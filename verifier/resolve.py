@@ -18,7 +18,7 @@ def resolve(claim: Claim, published: date) -> Resolution:
     entity = places.country_code(claim.entity) if claim.entity else None
     entity_name = places.country_name(entity) if entity else claim.entity
     group_key = places.group_key(claim.group) if claim.group else None
-    if claim.statistic == "rank" and group_key is None:
+    if claim.statistic == "rank" and claim.group is None:
         group_key = "world"
     group = places.groups.get(group_key) if group_key else None
     start, end, latest, period_text = _years(claim, published)
@@ -29,10 +29,11 @@ def resolve(claim: Claim, published: date) -> Resolution:
     if indicator is None:
         problem = f"the catalogue has no indicator '{claim.indicator}'"
     elif entity is None:
-        problem = (
-            f"'{claim.entity}' is not a country the resolver knows" if claim.entity
-            else "no country is named in the sentence or the paragraph"
-        )
+        problem = f"'{claim.entity}' is not a country the resolver knows" if claim.entity else claim.entity_cue
+    elif claim.period.kind == "subannual":
+        problem = f"the claim is about “{claim.period.text}”, and the data are annual only"
+    elif claim.statistic == "change":
+        problem = f"“{claim.number_text}” is a change in a rate; changes are not checked yet, only levels"
     elif claim.unit not in ("USD", "percent", "persons", "rank"):
         problem = (
             f"the amount is in {claim.unit}; the catalogue has only {indicator.unit} series "
@@ -75,4 +76,6 @@ def _years(claim: Claim, published: date) -> tuple[int | None, int, bool, str]:
         return last_full_year, last_full_year, False, f"{last_full_year} ('{period.text}')"
     if period.kind == "this_year":
         return published.year, published.year, False, f"{published.year} ('{period.text}')"
+    if period.kind == "subannual":
+        return None, last_full_year, False, f"“{period.text}” (annual data only)"
     return None, last_full_year, True, f"latest year with data up to {last_full_year}"
