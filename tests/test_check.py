@@ -445,3 +445,60 @@ def test_unresolvable_claim_is_unverifiable_with_the_problem(data):
     verdict = verdict_for("Kazakhstan's GDP reached KZT 130 trillion in 2024.", data)
     assert verdict.verdict == UNVERIFIABLE
     assert "KZT" in verdict.explanation
+
+
+# --- rules added after review ----------------------------------------------------------
+
+
+def test_wrong_sign_is_inaccurate_whatever_the_tolerance():
+    # An integer percent has ±1.5 points, but growth is not a contraction.
+    assert judge(make_claim("1%"), -0.5, tolerance(make_claim("1%"))) == INACCURATE
+    assert judge(make_claim("1%"), 0.05, tolerance(make_claim("1%"))) == ACCURATE  # too close to zero to tell
+
+
+class FakeImf(FakeSource):
+    name = "imf"
+    label = "Fake IMF"
+
+
+def test_with_no_source_cited_another_official_source_can_support_the_claim(source):
+    imf = FakeImf({"NGDP_RPCH": {"KEN": {2024: 5.6}}})
+    data = DataSources([source, imf])
+    verdict = verdict_for("Kenya's economy grew 5.6% in 2024.", data)
+    assert verdict.verdict == ACCURATE and verdict.primary.evidence[0].series == "NGDP_RPCH"
+    assert any(r.verdict == INACCURATE for r in verdict.alternatives)  # the World Bank's 5.0 is shown
+
+
+def test_a_cited_source_decides_even_when_another_supports_the_claim(source):
+    imf = FakeImf({"NGDP_RPCH": {"KEN": {2024: 5.6}}})
+    data = DataSources([source, imf])
+    verdict = verdict_for("Kenya's economy grew 5.6% in 2024, according to the World Bank.", data)
+    assert verdict.verdict == MISLEADING  # true only under another source
+    assert "IMF" in verdict.explanation
+
+
+def test_members_silent_for_years_do_not_freeze_a_share():
+    series = {FDI: {
+        "KAZ": {2010: 5e9, 2024: 3e9}, "UZB": {2010: 1e9, 2024: 1e9}, "KGZ": {2010: 1e9, 2024: 1e9},
+        "TJK": {2010: 1e9, 2024: 1e9}, "TKM": {2010: 2e9},  # Turkmenistan stopped reporting
+    }}
+    data = DataSources([FakeSource(series)])
+    verdict = verdict_for("Kazakhstan accounts for 50% of FDI into Central Asia.", data)
+    assert verdict.primary.evidence[0].years == "2024"
+    assert verdict.actual == pytest.approx(50.0)
+    assert "TKM" in verdict.primary.detail and "lack of recent data" in verdict.primary.detail
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Kenya's inflation rose to 6.1% in December 2024.", "annual only"),
+        ("Kenya's inflation fell by 2 percentage points in 2024.", "changes are not checked"),
+        ("Kenya's GDP reached 16.2 trillion shillings in 2024.", "KES"),
+        ("Kenya accounts for 30% of West Africa's GDP.", "not a member of West Africa"),
+        ("Kenya is the third-largest economy in the East African Community.", "East African Community"),
+    ],
+)
+def test_unverifiable_claims_say_why(text, reason, data):
+    verdict = verdict_for(text, data)
+    assert verdict.verdict == UNVERIFIABLE and reason in verdict.explanation

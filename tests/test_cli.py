@@ -165,3 +165,10 @@ def test_unwritable_outputs_are_errors_not_tracebacks(tiny_data, articles, tmp_p
     assert "a-file" in capsys.readouterr().err
     assert run([articles, "--data", tiny_data, "--json", tmp_path], tmp_path) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_fail_on_none_never_fails_and_empty_is_refused(tiny_data, articles, tmp_path, capsys):
+    (articles / "bad.txt").write_text("Published: 2025-03-01\n\nKazakhstan's economy grew 9.0% in 2024.\n", encoding="utf-8")
+    assert run([articles, "--data", tiny_data, "--fail-on", "none"], tmp_path) == 0
+    assert run([articles, "--data", tiny_data, "--fail-on", ""], tmp_path) == 2
+    assert "at least one verdict" in capsys.readouterr().err

@@ -383,3 +383,126 @@ def test_claim_line_counts_front_matter():
     text = "---\ntitle: T\ndate: 2025-01-05\n---\nKenya's economy grew 5.4% in 2024."
     (claim,) = extract_claims(parse_document(Path("a.md"), text, RUN_DATE))
     assert claim.line == 5
+
+
+# --- wordings from real copy: what is and is not a claim --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm signed a $2 billion deal with Egypt's government to expand output.",
+        "The central bank raised its policy rate to 16.5% in Ghana to tame inflation.",
+        "The company's revenue grew 15% in 2024, Nigeria's largest lender said.",
+        "Kenya borrowed $1.5 billion from the IMF in 2024 to support its economy.",
+        "Remittances to Kenya reached $4.9 billion in 2024.",
+        "Kenya's central bank cut its key rate by 75 basis points to 12% as inflation eased.",
+        "The government plans to cut public debt to 55% of GDP by 2028 in Kenya.",
+        "Egypt is one of the largest economies in Africa.",
+        "Kenya's economy suffered the biggest contraction since 1992.",
+    ],
+)
+def test_numbers_about_other_measures_are_not_claims(text):
+    assert claims_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, indicator, value",
+    [
+        ("Kenya's GDP per capita rose 3% in 2024.", "gdp_per_capita_growth", 3.0),
+        ("Egypt's population grew 2% in 2024.", "population_growth", 2.0),
+        ("Argentina's economy contracted 1.3% in 2024.", "gdp_growth", -1.3),
+        ("Germany's economy shrank by 0.5% in 2024.", "gdp_growth", -0.5),
+        ("Germany's GDP fell 0.2% in 2024.", "gdp_growth", -0.2),
+        ("Argentina's economy contracted −1.3% in 2024.", "gdp_growth", -1.3),
+        ("Poland's economy has grown by an average of 3.7% a year since 2015.", "gdp_growth", 3.7),
+    ],
+)
+def test_change_verbs_check_the_growth_of_their_subject(text, indicator, value):
+    claim = claim_in(text)
+    assert (claim.indicator, claim.value) == (indicator, value)
+
+
+def test_falling_rate_to_a_level_is_a_value_not_a_change():
+    claim = claim_in("Brazil's unemployment rate fell to 6.8% in 2024.")
+    assert (claim.indicator, claim.value, claim.statistic) == ("unemployment", 6.8, "value")
+
+
+def test_start_of_a_change_without_its_own_year_is_not_checked():
+    found = claims_in("Ghana's inflation fell from 38% to 23% in 2024.")
+    assert [c.number_text for c in found] == ["23%"]
+    found = claims_in("Turkey's inflation eased from 53.9% in 2023 to 58.5% in 2024.")
+    assert [(c.number_text, c.period.start) for c in found] == [("53.9%", 2023), ("58.5%", 2024)]
+
+
+@pytest.mark.parametrize(
+    "text, group, indicator",
+    [
+        ("Japan is the second-largest economy in the G7.", "G7", "gdp"),
+        ("Spain's economy, the fourth-largest in the EU, grew 3.5% in 2024.", "the EU", "gdp"),
+        ("Nigeria, Africa's largest economy, has 230 million people.", "Africa", "gdp"),
+        ("Qatar is among the top five economies in the world by GDP per capita.", "the world", "gdp_per_capita"),
+        ("Kenya is the third-largest economy in the East African Community.", "East African Community", "gdp"),
+    ],
+)
+def test_rank_scope_and_measure(text, group, indicator):
+    rank = next(c for c in claims_in(text) if c.statistic == "rank")
+    assert (rank.group, rank.indicator) == (group, indicator)
+
+
+@pytest.mark.parametrize(
+    "text, period_text",
+    [
+        ("Nigeria's inflation rose to 34.8% in December 2024.", "in December"),
+        ("Peru's unemployment rate was 6.5% in the second quarter.", "second quarter"),
+    ],
+)
+def test_sub_annual_periods_are_recorded(text, period_text):
+    claim = claim_in(text)
+    assert claim.period.kind == "subannual" and claim.period.text == period_text
+
+
+def test_percentage_points_are_a_change():
+    assert claim_in("Kenya's inflation fell by 2 percentage points in 2024.").statistic == "change"
+
+
+def test_decades_are_periods():
+    claim = claim_in("Argentina's inflation averaged 50% in the 2010s.")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == ("range", 2010, 2019)
+
+
+def test_previous_sentence_about_another_country_does_not_set_the_period():
+    claim = claim_in("Rwanda grew fast over 2015-2019. Argentina's inflation averaged 50%.")
+    assert claim.period.found_in != "previous sentence"
+
+
+def test_country_right_after_the_number_is_its_subject():
+    found = claims_in("The Kenyan economy grew 4.7% in 2024, compared with 6.1% in Uganda.")
+    assert [(c.number_text, c.entity) for c in found] == [("4.7%", "Kenyan"), ("6.1%", "Uganda")]
+
+
+def test_a_group_as_subject_is_not_a_country():
+    found = claims_in("Kenya's economy grew 4.7% in 2024.\n\nSub-Saharan Africa's economy grew 3.6% in 2024.")
+    assert found[1].entity is None and "group" in found[1].entity_cue
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Kenya's GDP reached 16.2 trillion shillings in 2024.", "KES"),
+        ("Kenya's GDP reached KES 16.2 trillion in 2024.", "KES"),
+        ("Poland's GDP reached 3.6 trillion zlotys in 2024.", "PLN"),
+        ("Indonesia's GDP reached Rp 22,000 trillion in 2024.", "IDR"),
+    ],
+)
+def test_national_currencies_are_not_dollars(text, unit):
+    assert claim_in(text).unit == unit
+
+
+def test_share_group_stays_in_its_sentence_and_reads_share_of_wordings():
+    found = claims_in("Nigeria's GDP is 3% of that of the United States. Trade with the world grew.")
+    assert all(c.statistic != "share" for c in found)  # "the world" is in the next sentence
+    before = claim_in("Kazakhstan's share of Central Asia's GDP was 60% in 2024.")
+    assert (before.statistic, before.group) == ("share", "Central Asia")
+    of_the_gdp_of = claim_in("South Africa accounts for 30% of the GDP of Sub-Saharan Africa.")
+    assert (of_the_gdp_of.statistic, of_the_gdp_of.group) == ("share", "Sub-Saharan Africa")

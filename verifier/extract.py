@@ -230,7 +230,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     if quantity.unit == "rank":
         cue = _rank_cue(sentence.text, quantity, cues)
     else:
-        change = CHANGE_VERB.search(before) if quantity.unit == "percent" and share_group is None and not of_gdp else None
+        in_points = "point" in quantity.text.lower()
+        change = (CHANGE_VERB.search(before) if quantity.unit == "percent" and share_group is None
+                  and not of_gdp and not in_points else None)
         if change:
             cue = _change_subject(sentence.text, change, cues)
             sign = -1 if change.group("verb").lower() in FALLING and quantity.value > 0 else 1
@@ -404,7 +406,7 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
             if cue.start == quantity.end + by.end():
                 return cue
     near = [c for c in levels if c.start >= quantity.end and c.start - quantity.end <= 25
-            or c.end <= quantity.start and re.fullmatch(r",?\s*", sentence[c.end:quantity.start])]
+            or c.end <= quantity.start and re.fullmatch(r",?\s*(?:the\s+)?", sentence[c.end:quantity.start])]
     if not near:
         return None
     return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
@@ -466,7 +468,7 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
         gap = sentence.text[mention.end: quantity.start]
         if mention.kind == "group" and mention.end <= quantity.start and re.fullmatch(r"(?:['’]s)?\s+(?:the\s+)?", gap):
             return mention.text
-    anchor = max(cue.end, quantity.end)
+    anchor = quantity.end
     for mention in local:
         if mention.start >= anchor and RANK_SCOPE_AFTER.match(sentence.text[anchor: mention.start]):
             return mention.text if mention.kind == "group" else None
