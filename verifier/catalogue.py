@@ -28,7 +28,7 @@ class Indicator:
     unit: str  # "USD", "persons", "percent"
     world_bank_series: str | None = None
     imf_concept: str | None = None
-    imf_scale: int = 0
+    imf_scale: int = 0  # powers of ten the IMF publishes the concept in (for APIs without a scale column)
     summable: bool = True
     growth: str | None = None  # for a level: the key of its growth rate
 

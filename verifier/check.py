@@ -163,11 +163,6 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
     return _Lookup(source, readings, missing)
 
 
-def _years_with_data(series: Series, entities: list[str], cutoff: int) -> list[int]:
-    years = set.intersection(*(set(series.values.get(e, {})) for e in entities)) if entities else set()
-    return sorted(y for y in years if y <= cutoff)
-
-
 def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int], value: float, unit: str, note: str = "") -> Evidence:
     places = geography()
     name = series.name if series.name != series.code else indicator.name

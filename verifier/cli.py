@@ -21,8 +21,6 @@ from .quantities import find_quantities
 from .read import InputError, find_articles, read_document
 from .report import claim_json, run_json, terminal_line, write_json, write_reports
 
-SUBCOMMANDS = {"extract"}
-
 
 def _today(text: str | None) -> date:
     return date.fromisoformat(text) if text else date.today()

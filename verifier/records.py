@@ -1,7 +1,8 @@
 """The typed records that pass between the pipeline's stages.
 
-read -> Document; extract -> Claim; resolve -> Resolution; fetch -> Observation;
-check -> Verdict (with Reading and Evidence). Each stage takes the records of the one
+read -> Document; extract -> Claim; resolve -> Resolution; fetch -> Series (in
+verifier/fetch, every economy's values of one series); check -> Verdict (with Reading
+and Evidence). Each stage takes the records of the one
 before and returns its own; none reaches back.
 """
 from __future__ import annotations
@@ -114,17 +115,6 @@ class Resolution:
     latest: bool = False
     period_text: str = ""  # the period in plain words, for reports
     problem: str | None = None  # why the claim cannot be looked up, if it cannot
-
-
-@dataclass(frozen=True)
-class Observation:
-    source: str  # "world_bank", "imf"
-    edition: str  # e.g. "WEO October 2025"
-    series: str
-    entity: str
-    year: int
-    value: float  # natural units
-    estimate: bool = False  # an estimate or projection, not an actual
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from .records import Claim, Resolution
 
 # When the text cites no source: the World Bank first, the IMF for what it lacks.
 DEFAULT_SOURCES = ("world_bank", "imf")
-SOURCE_NAMES = {"world_bank": "World Bank", "imf": "IMF"}
 
 
 def resolve(claim: Claim, published: date) -> Resolution:

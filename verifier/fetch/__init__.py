@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Iterable, Protocol
 
 from ..catalogue import SOURCES_DIR, load_toml
-from ..records import Observation
 
 
 class DataError(Exception):
@@ -29,12 +28,6 @@ class Series:
     values: dict[str, dict[int, float]] = field(default_factory=dict)  # entity -> year -> value
     # entity -> first year that is an estimate or projection (absent: all actuals)
     first_estimate: dict[str, int] = field(default_factory=dict)
-
-    def get(self, entity: str, year: int) -> Observation | None:
-        value = self.values.get(entity, {}).get(year)
-        if value is None:
-            return None
-        return Observation(self.source, self.edition, self.code, entity, year, value, self.is_estimate(entity, year))
 
     def years(self, entity: str) -> list[int]:
         return sorted(self.values.get(entity, {}))
