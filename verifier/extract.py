@@ -10,7 +10,7 @@ indicator they measure, so they are not claims.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -179,6 +179,7 @@ class _Context:
     mentions: list[Mention]  # across the document, in order
     mention_starts: list[int]
     paragraph_starts: dict[int, int]  # paragraph number -> offset of its first sentence
+    newlines: list[int]  # offsets of the text's line breaks, for line numbers
 
     @property
     def sentence(self) -> Sentence:
@@ -202,12 +203,13 @@ def extract_claims(document: Document) -> list[Claim]:
     sentences = split_sentences(document.text)
     mentions = geography().mentions(document.text)
     starts = [m.start for m in mentions]
+    newlines = [m.start() for m in re.finditer("\n", document.text)]
     paragraph_starts: dict[int, int] = {}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        context = _Context(document, sentences, index, mentions, starts, paragraph_starts)
+        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines)
         cues = _cues(sentence.text)
         if not cues:
             continue
@@ -224,13 +226,17 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     before = sentence.text[: quantity.start]
     if TARGET.search(_clause_before(sentence.text, quantity.start)):
         return None
+    if FROM_BEFORE.search(before) and not re.match(r"\s*(?:in|for|during)\s+(?:19|20)\d\d\b", after):
+        # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
+        # sentence does not give; only the end point is checkable.
+        return None
     share_group = _share_group(context, quantity) if quantity.unit == "percent" else None
     of_gdp = quantity.unit == "percent" and share_group is None and bool(OF_GDP.match(after))
+    in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
     sign = 1
     if quantity.unit == "rank":
         cue = _rank_cue(sentence.text, quantity, cues)
     else:
-        in_points = "point" in quantity.text.lower()
         change = (CHANGE_VERB.search(before) if quantity.unit == "percent" and share_group is None
                   and not of_gdp and not in_points else None)
         if change:
@@ -256,18 +262,13 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         operator = "range"
     entity, entity_cue = _entity(context, quantity, share_group, group)
     period = _period(context, quantity, statistic == "average", entity)
-    if FROM_BEFORE.search(before) and not re.match(r"\s*(?:in|for|during)\s+(?:19|20)\d\d\b", after):
-        # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
-        # sentence does not give; only the end point is checkable.
-        return None
-    if "point" in quantity.text.lower():
-        statistic = "change"  # "fell by 2 percentage points": a change, not a level
+    if in_points:
+        statistic = "change"
     if statistic == "value" and period.kind in ("range", "since", "past") and indicator.measure == "rate":
         # "growth of 5% a year over 2010-2020": a rate over a span is an average.
         statistic = "average"
     unit = _claim_unit(quantity, indicator)
-    absolute = sentence.start + quantity.start
-    line = context.document.first_line + context.document.text.count("\n", 0, absolute)
+    line = context.document.first_line + bisect_right(context.newlines, sentence.start + quantity.start)
     return Claim(
         id=f"{context.document.path.stem}-{number}",
         path=context.document.path,
