@@ -58,7 +58,7 @@ def check(claim: Claim, resolution: Resolution, data: DataSources) -> Verdict:
         # No source cited: the World Bank reads first, but an official source that supports
         # the claim for the same period makes it accurate; the other is shown beside it.
         best = min(with_data, key=lambda lookup: _RANK_OF[lookup.readings[0].verdict])
-        if _RANK_OF[best.readings[0].verdict] < _RANK_OF[chosen.readings[0].verdict]:
+        if _better(best.readings[0].verdict, chosen.readings[0].verdict):
             chosen = best
     primary = chosen.readings[0]
     alternatives = [r for lookup in with_data for r in lookup.readings if r is not primary]
@@ -80,7 +80,12 @@ def check(claim: Claim, resolution: Resolution, data: DataSources) -> Verdict:
     )
 
 
+# Which of two readings fits the claim better.
 _RANK_OF = {VerdictKind.ACCURATE: 0, VerdictKind.CLOSE: 1, VerdictKind.INACCURATE: 2}
+
+
+def _better(a: VerdictKind, b: VerdictKind) -> bool:
+    return _RANK_OF[a] < _RANK_OF[b]
 
 
 def _unverifiable(claim: Claim, resolution: Resolution, why: str) -> Verdict:
@@ -159,7 +164,7 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
     if resolution.entity not in series.values:
         return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
     builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings}
-    readings, missing = builder[claim.statistic](claim, resolution, indicator, series, data, tol)
+    readings, missing = builder[claim.statistic](claim, resolution, indicator, series, tol)
     return _Lookup(source, readings, missing)
 
 
@@ -211,7 +216,7 @@ def _reading_unit(claim: Claim) -> str:
     return {"share": "percent", "rank": "rank"}.get(claim.statistic, claim.unit)
 
 
-def _value_readings(claim, resolution, indicator, series, data, tol):
+def _value_readings(claim, resolution, indicator, series, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     have = series.years(entity)
     if resolution.latest:
@@ -235,7 +240,7 @@ def _value_readings(claim, resolution, indicator, series, data, tol):
                      f"{label}, {year}{note}")], ""
 
 
-def _average_readings(claim, resolution, indicator, series, data, tol):
+def _average_readings(claim, resolution, indicator, series, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     start = resolution.start
     end = resolution.end
@@ -269,11 +274,6 @@ def _average_readings(claim, resolution, indicator, series, data, tol):
     return [Reading(description, actual, claim.unit, judge(claim, actual, tol), (evidence,), detail)], ""
 
 
-def _better(a: VerdictKind, b: VerdictKind) -> bool:
-    order = [VerdictKind.ACCURATE, VerdictKind.CLOSE, VerdictKind.INACCURATE]
-    return order.index(a) < order.index(b)
-
-
 # Members that have reported within this many years before the cutoff count as the
 # group; those silent for longer (Eritrea since 2011, Cuba since 2020) would otherwise freeze shares and
 # ranks in the last year they reported.
@@ -299,7 +299,7 @@ def _group_total(series: Series, group: Group, year: int, indicator: Indicator, 
     return sum(series.values[m][year] for m in members)
 
 
-def _share_readings(claim, resolution, indicator, series, data, tol):
+def _share_readings(claim, resolution, indicator, series, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     group = geography().groups[resolution.group]
     aggregate = group.aggregate.get(series.source) if indicator.summable else None
@@ -342,7 +342,7 @@ def _share_readings(claim, resolution, indicator, series, data, tol):
     return [r for r in ordered if r is not None], ""
 
 
-def _rank_readings(claim, resolution, indicator, series, data, tol):
+def _rank_readings(claim, resolution, indicator, series, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     group = geography().groups[resolution.group]
     aggregates = aggregate_codes(series.source)

@@ -137,15 +137,17 @@ SHARE_OF = re.compile(r"^\s*(?:of|share of)\b", re.I)
 
 
 @lru_cache(maxsize=None)
-def _cue_pattern() -> re.Pattern[str]:
-    phrases = {p for ind in indicators().values() for p in ind.phrases} | set(other_measures())
+def _cue_table() -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]], frozenset[str]]:
+    """The cue pattern, what each phrase names, and the other measures' phrases: built once."""
+    by_phrase: dict[str, list[Indicator]] = {}
+    for indicator in indicators().values():
+        for phrase in indicator.phrases:
+            by_phrase.setdefault(phrase.lower(), []).append(indicator)
+    others = frozenset(p.lower() for p in other_measures())
+    phrases = set(by_phrase) | others
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
-
-
-def _indicators_for_phrase(phrase: str) -> list[Indicator]:
-    lowered = phrase.lower()
-    return [ind for ind in indicators().values() if lowered in (p.lower() for p in ind.phrases)]
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+    return pattern, {k: tuple(v) for k, v in by_phrase.items()}, others
 
 
 @dataclass(frozen=True)
@@ -157,13 +159,13 @@ class _Cue:
 
 
 def _cues(sentence: str) -> list[_Cue]:
+    pattern, by_phrase, others = _cue_table()
     found = []
-    others = {p.lower() for p in other_measures()}
-    for match in _cue_pattern().finditer(sentence):
-        matched = _indicators_for_phrase(match.group(0))
-        for indicator in matched:
+    for match in pattern.finditer(sentence):
+        phrase = match.group(0).lower()
+        for indicator in by_phrase.get(phrase, ()):
             found.append(_Cue(match.start(), match.end(), match.group(0), indicator))
-        if not matched and match.group(0).lower() in others:
+        if phrase not in by_phrase and phrase in others:
             found.append(_Cue(match.start(), match.end(), match.group(0), None))
     return found
 

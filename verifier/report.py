@@ -18,7 +18,7 @@ from tabulate import tabulate
 from . import __version__
 from . import format as fmt
 from .catalogue import indicators
-from .check import claimed_words
+from .check import SOURCE_LABELS, claimed_words
 from .records import SEVERITY, DocumentResult, Verdict, VerdictKind
 
 SCHEMA = "verifier/1"
@@ -152,7 +152,7 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
         ["Country", escape(f"{resolution.entity_name or '—'} ({claim.entity_cue})")],
         ["Period", escape(period_words(verdict))],
         ["Operator", escape(claimed_words(claim))],
-        ["Source cited", escape({"imf": "IMF", "world_bank": "World Bank"}.get(claim.source_cited or "", "none"))],
+        ["Source cited", escape(SOURCE_LABELS.get(claim.source_cited or "", "none"))],
     ]
     lines = [
         f"## {number}. {escape(claim.number_text)}: {verdict.verdict.value} (line {claim.line})",
