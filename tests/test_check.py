@@ -207,14 +207,15 @@ class FakeSource:
     def __init__(self, series: dict[str, dict[str, dict[int, float]]]):
         self._series = series
         self.loaded: list[list[str]] = []
-
-    def has_series(self, code: str) -> bool:
-        return code in self._series
+        self.missing: dict[str, str] = {}
 
     def load(self, codes):
         codes = list(codes)
         self.loaded.append(codes)
-        return {c: Series(self.name, self.edition, c, c, self._series[c]) for c in codes}
+        for c in codes:
+            if c not in self._series:
+                self.missing[c] = f"{c} is not in the fake source"
+        return {c: Series(self.name, self.edition, c, c, self._series[c]) for c in codes if c in self._series}
 
 
 GROWTH = "NY.GDP.MKTP.KD.ZG"
@@ -274,10 +275,12 @@ def verdict_for(text: str, data: DataSources):
 
 def test_fetch_loads_each_wanted_series_once_in_one_batch(source, data):
     data.fetch([("world_bank", GDP), ("world_bank", GROWTH), ("world_bank", "NO.SUCH.SERIES"), ("imf", "NGDPD")])
-    data.fetch([("world_bank", GDP)])
-    assert source.loaded == [[GDP, GROWTH]]
+    data.fetch([("world_bank", GDP), ("world_bank", "NO.SUCH.SERIES")])
+    assert source.loaded == [["NO.SUCH.SERIES", GDP, GROWTH]]
     assert data.series("world_bank", GDP).values["KEN"][2024] == 4.3e12
     assert data.series("world_bank", "NO.SUCH.SERIES") is None
+    assert data.problem("world_bank", "NO.SUCH.SERIES") == "NO.SUCH.SERIES is not in the fake source"
+    assert data.problem("imf", "NGDPD") == "IMF series NGDPD is needed, but no IMF data is in this run"
 
 
 def test_value_in_the_year_written(data):

@@ -160,7 +160,7 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
     code = indicator.series_for(source)
     series = data.series(source, code) if code else None
     if series is None:
-        return _Lookup(source, [], f"{label} series {code} is not in the data given (--data or VERIFY_DATA)")
+        return _Lookup(source, [], data.problem(source, code) if code else f"{label} has no series for this indicator")
     if resolution.entity not in series.values:
         return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
     builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings}
@@ -183,6 +183,8 @@ def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int
         estimate_years=tuple(y for y in years if series.is_estimate(entity, y)),
         url=series_url(series, entity),
         note=note,
+        retrieved=series.retrieved[:10],
+        origin=series.origin,
     )
 
 
@@ -285,13 +287,23 @@ def _active(series: Series, economies, cutoff: int) -> list[str]:
     return [e for e in economies if any(y in series.values.get(e, {}) for y in recent)]
 
 
+def _incomplete(series: Series) -> str:
+    return (f"the cached {series.code} holds only some economies (pulled with --countries); "
+            "shares and ranks need every economy: run `verify data pull` without --countries, or go online")
+
+
 def _silent_note(series: Series, economies, active: list[str]) -> str:
     silent = [e for e in economies if e in series.values and e not in active]
     return f"; left out for lack of recent data: {', '.join(silent)}" if silent else ""
 
 
+def _group_aggregate(series: Series, group: Group) -> str | None:
+    """The group's own code in this series, if the source publishes one."""
+    return next((code for code in group.aggregate.get(series.source, ()) if code in series.values), None)
+
+
 def _group_total(series: Series, group: Group, year: int, indicator: Indicator, members: list[str]) -> float | None:
-    aggregate = group.aggregate.get(series.source)
+    aggregate = _group_aggregate(series, group)
     if aggregate and indicator.summable:
         return series.values.get(aggregate, {}).get(year)
     if not members or any(year not in series.values[m] for m in members):
@@ -302,7 +314,9 @@ def _group_total(series: Series, group: Group, year: int, indicator: Indicator, 
 def _share_readings(claim, resolution, indicator, series, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     group = geography().groups[resolution.group]
-    aggregate = group.aggregate.get(series.source) if indicator.summable else None
+    if not series.complete:
+        return [], _incomplete(series)
+    aggregate = _group_aggregate(series, group) if indicator.summable else None
     members = [] if aggregate else _active(series, group.members, resolution.end)
     if aggregate:
         how = f"the {group.name} total is the source's own aggregate {aggregate}"
@@ -345,7 +359,9 @@ def _share_readings(claim, resolution, indicator, series, tol):
 def _rank_readings(claim, resolution, indicator, series, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     group = geography().groups[resolution.group]
-    aggregates = aggregate_codes(series.source)
+    if not series.complete:
+        return [], _incomplete(series)
+    aggregates = series.aggregates | aggregate_codes(series.source)
     if group.all_economies:
         economies = [e for e in series.values if e not in aggregates and len(e) == 3 and e.isalpha()]
     elif group.members:

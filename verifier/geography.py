@@ -39,7 +39,7 @@ class Group:
     key: str
     name: str
     members: tuple[str, ...]
-    aggregate: dict[str, str]  # source name -> the group's own series code
+    aggregate: dict[str, tuple[str, ...]]  # source name -> the group's own codes in that source's data
     names: tuple[str, ...] = ()  # every name the group goes by in text
     all_economies: bool = False  # the world: every economy in a source's data
 
@@ -109,7 +109,7 @@ class Geography:
                     selected &= data[column] == entry["country_converter_value"]
                 members = tuple(data.loc[selected, "ISO3"])
             groups[key] = Group(
-                key, entry["names"][0], members, dict(entry.get("aggregate", {})), tuple(entry["names"]),
+                key, entry["names"][0], members, _aggregate_codes(entry.get("aggregate", {})), tuple(entry["names"]),
                 bool(entry.get("all_economies", False)),
             )
         return groups
@@ -160,3 +160,8 @@ class Geography:
 @lru_cache(maxsize=None)
 def geography(sources_dir: Path = SOURCES_DIR) -> Geography:
     return Geography(sources_dir)
+
+
+def _aggregate_codes(table: dict) -> dict[str, tuple[str, ...]]:
+    """{"imf": "G001"} or {"imf": ["G001", "WEOWORLD"]}: a source's data files and API may code a group differently."""
+    return {source: (codes,) if isinstance(codes, str) else tuple(codes) for source, codes in table.items()}

@@ -130,6 +130,8 @@ class Evidence:
     estimate_years: tuple[int, ...] = ()
     url: str = ""
     note: str = ""
+    retrieved: str = ""  # date the values were fetched or imported (YYYY-MM-DD); empty for a file read directly
+    origin: str = ""  # the API address or file they came from
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from . import __version__
 from . import format as fmt
 from .catalogue import indicators
 from .check import SOURCE_LABELS, claimed_words
-from .records import SEVERITY, DocumentResult, Verdict, VerdictKind
+from .records import SEVERITY, DocumentResult, Evidence, Verdict, VerdictKind
 
 SCHEMA = "verifier/1"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
@@ -169,11 +169,12 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
             [escape(e.source), escape(e.edition), f"`{escape(e.series)}`", escape(e.series_name), escape(e.entity),
              escape(e.years), escape(fmt.amount(e.value, e.unit)),
              escape("estimate or projection: " + ", ".join(map(str, e.estimate_years)) if e.estimate_years else "actual"),
-             f"<{e.url}>" if e.url else ""]
+             escape(provenance(e)), f"<{e.url}>" if e.url else ""]
             for e in verdict.evidence
         ]
         lines += ["**Evidence**", "",
-                  tabulate(rows, ["Source", "Edition", "Series", "Name", "Entity", "Years", "Value", "Status", "Link"], tablefmt="pipe"),
+                  tabulate(rows, ["Source", "Edition", "Series", "Name", "Entity", "Years", "Value", "Status", "Retrieved",
+                                  "Link"], tablefmt="pipe"),
                   ""]
         notes = [e.note for e in verdict.evidence if e.note]
         lines += [f"How computed: {escape(note)}" for note in notes] + ([""] if notes else [])
@@ -191,6 +192,13 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
         lines += ["**Other readings**", "",
                   tabulate(rows, ["Reading", "Value", "Verdict", "Series", "Edition", "Status", "Detail"], tablefmt="pipe"), ""]
     return lines
+
+
+def provenance(e: Evidence) -> str:
+    """Where and when the value was obtained: "2026-11-25 from api.worldbank.org"."""
+    if e.retrieved:
+        return f"{e.retrieved} from {e.origin}" if e.origin else e.retrieved
+    return e.origin or "—"
 
 
 def index_markdown(results: list[DocumentResult], names: dict[Path, str], errors: list[str], run_date: date) -> str:
@@ -270,7 +278,7 @@ def verdict_json(verdict: Verdict) -> dict:
         return {"source": e.source, "edition": e.edition, "series": e.series, "series_name": e.series_name,
                 "entity": e.entity, "years": e.years, "value": e.value, "unit": e.unit,
                 "estimate": bool(e.estimate_years), "estimate_years": list(e.estimate_years),
-                "url": e.url, "note": e.note}
+                "url": e.url, "note": e.note, "retrieved": e.retrieved or None, "origin": e.origin}
 
     entry = claim_json(verdict.claim)
     entry.update({

@@ -1,9 +1,13 @@
 """Stage 4, fetch: observations from the data sources, behind one small interface.
 
-A source is anything with a `name` ("world_bank" or "imf"), a `label`, an `edition`,
-`has_series(code)` and `load(codes)`, which returns every economy's values for each
-series in one batch. The pipeline asks each source once per run for all the series its
-claims need, so a remote source makes one request batch per series, not one per claim.
+A source is anything with a `name` ("world_bank" or "imf"), a `label`, `load(codes)`,
+which returns every economy's values for each series it has, and `missing`, the reason
+for each series it could not give. The pipeline asks each source once per run for all
+the series its claims need, so a remote source makes one request batch per series, not
+one per claim.
+
+Sources: local snapshots (`wdi_snapshot`, `wb_bulk_csv`, `weo_snapshot`), and the live
+APIs (`world_bank_api`, `imf_api`) read through the local cache (`cache`, `cached`).
 """
 from __future__ import annotations
 
@@ -28,6 +32,10 @@ class Series:
     values: dict[str, dict[int, float]] = field(default_factory=dict)  # entity -> year -> value
     # entity -> first year that is an estimate or projection (absent: all actuals)
     first_estimate: dict[str, int] = field(default_factory=dict)
+    retrieved: str = ""  # when the values were fetched or imported (ISO 8601, UTC)
+    origin: str = ""  # where from: an API address or a file
+    complete: bool = True  # False when only some economies were pulled: no ranks or shares
+    aggregates: frozenset[str] = frozenset()  # codes in `values` that are groups, not economies
 
     def years(self, entity: str) -> list[int]:
         return sorted(self.values.get(entity, {}))
@@ -40,9 +48,7 @@ class Series:
 class Source(Protocol):
     name: str
     label: str
-    edition: str
-
-    def has_series(self, code: str) -> bool: ...
+    missing: dict[str, str]  # series code -> why it could not be loaded
 
     def load(self, codes: Iterable[str]) -> dict[str, Series]: ...
 
@@ -86,13 +92,14 @@ class DataSources:
             # Two snapshots of one source: the first given wins.
             self.sources.setdefault(source.name, source)
         self._series: dict[tuple[str, str], Series] = {}
+        self._asked: set[tuple[str, str]] = set()
 
     def fetch(self, wanted: Iterable[tuple[str, str]]) -> None:
-        """Load every (source, series) wanted that is not loaded yet: one batch per source."""
+        """Load every (source, series) wanted that was not asked for yet: one batch per source."""
         by_source: dict[str, set[str]] = {}
         for source_name, code in wanted:
-            source = self.sources.get(source_name)
-            if source and (source_name, code) not in self._series and source.has_series(code):
+            if source_name in self.sources and (source_name, code) not in self._asked:
+                self._asked.add((source_name, code))
                 by_source.setdefault(source_name, set()).add(code)
         for source_name, codes in by_source.items():
             for code, series in self.sources[source_name].load(sorted(codes)).items():
@@ -101,5 +108,24 @@ class DataSources:
     def series(self, source: str, code: str) -> Series | None:
         return self._series.get((source, code))
 
+    def problem(self, source: str, code: str) -> str:
+        """Why a series is not there, in words for the report."""
+        if source not in self.sources:
+            return f"{SOURCE_NAMES.get(source, source)} series {code} is needed, but no {SOURCE_NAMES.get(source, source)} data is in this run"
+        reason = self.sources[source].missing.get(code)
+        return reason or f"{self.sources[source].label} has no series {code}"
+
     def describe(self) -> list[str]:
-        return [f"{s.label}, {s.edition}" for s in self.sources.values()]
+        """One line per edition the run used, with where it came from and when."""
+        lines = []
+        for series in self._series.values():
+            line = f"{self.sources[series.source].label}, {series.edition}"
+            if series.origin:
+                line += f" ({series.origin}"
+                line += f", retrieved {series.retrieved[:10]})" if series.retrieved else ")"
+            if line not in lines:
+                lines.append(line)
+        return lines or [f"{s.label}: no series used" for s in self.sources.values()]
+
+
+SOURCE_NAMES = {"world_bank": "World Bank", "imf": "IMF"}

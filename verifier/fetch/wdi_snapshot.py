@@ -11,7 +11,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import DataError, Series
+from . import DataError, Series, aggregate_codes
 
 COLUMNS = ["Country Code", "Year", "Value"]
 
@@ -29,6 +29,7 @@ class WdiSnapshot:
         self.root = root
         self.single = (root / "datapackage.json").is_file()
         self.edition = _vintage(root, self.single)
+        self.missing: dict[str, str] = {}
 
     def _folder(self, code: str) -> Path:
         if self.single:
@@ -45,6 +46,7 @@ class WdiSnapshot:
         loaded = {}
         for code in codes:
             if not self.has_series(code):
+                self.missing[code] = f"World Bank series {code} is not in the snapshot {self.root}"
                 continue
             folder = self._folder(code)
             title = _package(folder).get("title", code)
@@ -56,7 +58,8 @@ class WdiSnapshot:
             values: dict[str, dict[int, float]] = {}
             for entity, year, value in frame.itertuples(index=False):
                 values.setdefault(entity, {})[int(year)] = float(value)
-            loaded[code] = Series(self.name, self.edition, code, title, values)
+            loaded[code] = Series(self.name, self.edition, code, title, values, origin=f"file {self.root}",
+                                  aggregates=aggregate_codes(self.name))
         return loaded
 
 

@@ -13,7 +13,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import DataError, Series
+from . import DataError, Series, aggregate_codes
 
 HEADER = "ref_area,concept,year,value,unit,scale"
 COLUMNS = ["ref_area", "concept", "year", "value", "scale", "lastactualdate"]
@@ -48,6 +48,7 @@ class WeoSnapshot:
     def __init__(self, path: Path):
         self.path = path
         self.edition = edition_from_name(path)
+        self.missing: dict[str, str] = {}
         self._frame: pd.DataFrame | None = None
 
     @property
@@ -60,13 +61,13 @@ class WeoSnapshot:
                 raise DataError(f"{self.path}: cannot read ({exc})") from exc
         return self._frame
 
-    def has_series(self, code: str) -> bool:
-        return bool((self.frame["concept"] == code).any())
-
     def load(self, codes: Iterable[str]) -> dict[str, Series]:
         codes = set(codes)
         frame = self.frame[self.frame["concept"].isin(codes)]
-        loaded = {code: Series(self.name, self.edition, code, code) for code in codes}
+        loaded = {
+            code: Series(self.name, self.edition, code, code, origin=f"file {self.path}", aggregates=aggregate_codes(self.name))
+            for code in codes
+        }
         for area, concept, year, value, scale, last_actual in frame.itertuples(index=False):
             try:
                 number = float(value) * 10 ** int(scale or 0)
@@ -79,4 +80,7 @@ class WeoSnapshot:
                 actual = last_actual_year(last_actual)
                 if actual is not None:
                     series.first_estimate[area] = actual + 1
+        for code, series in loaded.items():
+            if not series.values:
+                self.missing[code] = f"IMF concept {code} is not in the snapshot {self.path}"
         return {code: series for code, series in loaded.items() if series.values}
