@@ -1,4 +1,4 @@
-"""The command line: `verify PATHS`, `verify extract PATHS`.
+"""The command line: `verify PATHS`, `verify extract PATHS`, `verify data status|pull|import`.
 
 Exit codes: 0 pass, 1 a claim failed the gate, 2 usage or input errors.
 """
@@ -11,10 +11,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from tabulate import tabulate
+
 from . import __version__
 from .catalogue import CatalogueError
 from .extract import extract_claims
 from .fetch import DataError, DataSources, data_paths, open_source
+from .fetch.cache import Cache, default_path
+from .fetch.cached import CachedSource, Policy
+from .fetch.http import Network
+from .fetch.manage import STATUS_HEADERS, Endpoints, import_path, live_sources, pull, status_rows
+from .geography import geography
 from .gate import DEFAULT_FAIL_ON, ERROR, exit_code, parse_fail_on
 from .pipeline import run
 from .quantities import find_quantities
@@ -35,8 +42,9 @@ def verify_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     parser.add_argument("--data", action="append", default=[], metavar="PATH",
-                        help="a data snapshot: a folder of World Bank data packages or an IMF WEO CSV "
-                             "(repeatable; default: the VERIFY_DATA variable, paths separated by ':')")
+                        help="check against local snapshots only: a folder of World Bank data packages, a World Bank "
+                             "bulk CSV or an IMF WEO CSV (repeatable; default: the VERIFY_DATA variable, paths "
+                             "separated by ':'; without either, the World Bank and IMF APIs through the cache)")
     parser.add_argument("--reports", type=Path, default=Path("reports"), metavar="DIR",
                         help="where to write the markdown reports (default: reports/)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON (schema verifier/1)")
@@ -44,8 +52,58 @@ def verify_parser() -> argparse.ArgumentParser:
                         help="comma-separated verdicts that fail the run (default: inaccurate,misleading)")
     parser.add_argument("--today", metavar="YYYY-MM-DD",
                         help="the run date, for dating articles without a year (default: today); pins reruns")
+    add_cache_options(parser)
     parser.add_argument("--version", action="version", version=f"verifier {__version__}")
     return parser
+
+
+def add_cache_options(parser: argparse.ArgumentParser, fetching: bool = True) -> None:
+    parser.add_argument("--cache", type=Path, metavar="FILE",
+                        help=f"the cache file (default: the VERIFY_CACHE variable, else {default_path({})})")
+    if not fetching:
+        return
+    parser.add_argument("--offline", action="store_true",
+                        help="use only the cache and local snapshots; never touch the network")
+    parser.add_argument("--refresh", action="store_true", help="fetch every series again, however fresh the cache")
+    parser.add_argument("--max-age", type=float, metavar="DAYS", default=None,
+                        help="refetch cached series older than this when online (default: the VERIFY_MAX_AGE "
+                             f"variable, else {DEFAULT_MAX_AGE_DAYS:g})")
+
+
+DEFAULT_MAX_AGE_DAYS = 7.0
+
+
+def _policy(args: argparse.Namespace) -> Policy:
+    if args.offline and args.refresh:
+        raise ValueError("--offline and --refresh cannot be used together")
+    max_age = args.max_age
+    if max_age is None:
+        try:
+            max_age = float(os.environ.get("VERIFY_MAX_AGE") or DEFAULT_MAX_AGE_DAYS)
+        except ValueError:
+            raise ValueError(f"VERIFY_MAX_AGE must be a number of days, not {os.environ['VERIFY_MAX_AGE']!r}") from None
+    if max_age < 0:
+        raise ValueError("--max-age must be zero or more days")
+    return Policy(offline=args.offline, refresh=args.refresh, max_age_days=max_age)
+
+
+def _open_cache(args: argparse.Namespace) -> Cache:
+    return Cache(args.cache or default_path())
+
+
+OFFLINE_ADVICE = ("To work offline: `verify data import PATH` (World Bank data packages or bulk CSV, the IMF WEO CSV), "
+                  "then `verify --offline`; or pass --data PATH.")
+
+
+def report_network(sources: list[CachedSource]) -> None:
+    """Warnings one line each; an unreachable service once, with what to do about it."""
+    for source in sources:
+        for warning in source.warnings:
+            print(f"verify: warning: {warning}", file=sys.stderr)
+    down = [source.unreachable for source in sources if source.unreachable]
+    if down:
+        print(f"verify: {'; '.join(down)}. Claims whose data is not in the cache are unverifiable. {OFFLINE_ADVICE}",
+              file=sys.stderr)
 
 
 def extract_parser() -> argparse.ArgumentParser:
@@ -62,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "extract":
             return extract_command(extract_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "data":
+            return data_command(data_parser().parse_args(argv[1:]))
         return verify_command(verify_parser().parse_args(argv))
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
@@ -77,16 +137,20 @@ def verify_command(args: argparse.Namespace) -> int:
     try:
         fail_on = parse_fail_on(args.fail_on)
         today = _today(args.today)
+        policy = _policy(args)
+        network = Network.from_environment()
     except ValueError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
     paths = data_paths(args.data)
-    if not paths:
-        print("verify: no data given: pass --data PATH (a World Bank data-package folder or an IMF WEO CSV) "
-              "or set VERIFY_DATA", file=sys.stderr)
-        return ERROR
-    data = DataSources([open_source(path) for path in paths])
+    live: list[CachedSource] = []
+    if paths:
+        data = DataSources([open_source(path) for path in paths])
+    else:
+        live = live_sources(_open_cache(args), policy, network, Endpoints.from_environment())
+        data = DataSources(live)
     result = run(args.paths, data, today)
+    report_network(live)
     # Files first, so a closed terminal pipe cannot cost the reports.
     labels = data.describe()
     try:
@@ -110,6 +174,106 @@ def verify_command(args: argparse.Namespace) -> int:
     print(f"{len(result.documents)} article(s), {total} claim(s); reports in {args.reports}/; "
           f"{'gate failed' if code == 1 else 'input errors' if code == 2 else 'gate passed'}")
     return code
+
+
+def data_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="verify data", description="Manage the local data cache.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{status,pull,import}")
+    status = commands.add_parser("status", help="list what the cache holds: series, editions, row counts, age")
+    add_cache_options(status, fetching=False)
+    fetch = commands.add_parser("pull", help="fetch the catalogue's series now, for offline work later")
+    fetch.add_argument("--countries", metavar="CODES",
+                       help="only these economies, comma-separated ISO codes or names (smaller; shares and ranks "
+                            "then need a full pull)")
+    add_cache_options(fetch)
+    load = commands.add_parser("import", help="copy local snapshots into the cache")
+    load.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                      help="a folder of World Bank data packages, a World Bank bulk CSV, or an IMF WEO CSV")
+    load.add_argument("--vintage", metavar="TEXT",
+                      help='the release the files are from, when they do not say ("July 2026"); reports cite it. '
+                           'One PATH only')
+    add_cache_options(load, fetching=False)
+    return parser
+
+
+def data_command(args: argparse.Namespace) -> int:
+    if args.command == "status":
+        return data_status(args)
+    if args.command == "import":
+        return data_import(args)
+    return data_pull(args)
+
+
+def data_status(args: argparse.Namespace) -> int:
+    path = args.cache or default_path()
+    if not path.exists():
+        print(f"No cache at {path} yet. Fill it with `verify data pull` (online) or `verify data import PATH`.")
+    else:
+        cache = Cache(path)
+        rows = status_rows(cache)
+        print(f"Cache: {path} ({path.stat().st_size / 1e6:.1f} MB), {len(rows)} series")
+        for source in ("world_bank", "imf"):
+            known = cache.economies_info(source)
+            if known:
+                print(f"{source}: {known[0]} economies and groups named, list retrieved {known[1][:10]}")
+        if rows:
+            print()
+            print(tabulate(rows, STATUS_HEADERS, tablefmt="simple"))
+    endpoints = Endpoints.from_environment()
+    print()
+    print(f"World Bank API: {endpoints.world_bank}")
+    print(f"IMF DataMapper API: {endpoints.imf}")
+    snapshots = data_paths([])
+    if snapshots:
+        print("Local snapshots (VERIFY_DATA): " + ", ".join(map(str, snapshots)))
+    return 0
+
+
+def data_import(args: argparse.Namespace) -> int:
+    if args.vintage and len(args.paths) > 1:
+        print("verify: --vintage names the release of one snapshot: import one PATH at a time with it", file=sys.stderr)
+        return ERROR
+    cache = _open_cache(args)
+    failed = False
+    for path in args.paths:
+        try:
+            done = import_path(path, cache, args.vintage)
+        except DataError as exc:
+            print(f"verify: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        print(f"{path}: {done.series} {done.source} series, {done.rows:,} values, edition “{done.edition}” "
+              f"imported into {cache.path}")
+    return ERROR if failed else 0
+
+
+def data_pull(args: argparse.Namespace) -> int:
+    try:
+        policy = _policy(args)
+        network = Network.from_environment()
+        countries = _countries(args.countries) if args.countries else None
+    except ValueError as exc:
+        print(f"verify: {exc}", file=sys.stderr)
+        return ERROR
+    cache = _open_cache(args)
+    sources = live_sources(cache, policy, network, Endpoints.from_environment(), economies=countries)
+    result = pull(sources)
+    report_network(sources)
+    for source, codes in result.loaded.items():
+        print(f"{source}: {len(codes)} series in the cache {cache.path}")
+        for code, why in result.missing.get(source, {}).items():
+            print(f"  missing {code}: {why}")
+    return ERROR if any(result.missing.values()) else 0
+
+
+def _countries(text: str) -> list[str]:
+    codes = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        code = item.upper() if len(item) == 3 and item.isalpha() else geography().country_code(item)
+        if code is None:
+            raise ValueError(f"--countries: unknown country {item!r}")
+        codes.append(code)
+    return codes
 
 
 def extract_command(args: argparse.Namespace) -> int:

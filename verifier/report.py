@@ -195,9 +195,9 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
 
 
 def provenance(e: Evidence) -> str:
-    """Where and when the value was obtained: "2026-11-25 from api.worldbank.org"."""
+    """Where and when the value was obtained: "2026-11-25, fetched from api.worldbank.org"."""
     if e.retrieved:
-        return f"{e.retrieved} from {e.origin}" if e.origin else e.retrieved
+        return f"{e.retrieved}, {e.origin}" if e.origin else e.retrieved
     return e.origin or "—"
 
 

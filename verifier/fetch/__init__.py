@@ -53,13 +53,24 @@ class Source(Protocol):
     def load(self, codes: Iterable[str]) -> dict[str, Series]: ...
 
 
+class Snapshot(Source, Protocol):
+    """A local file or folder of one source's data, which `verify data import` can copy whole."""
+
+    edition: str
+
+    def codes(self) -> list[str]: ...
+
+    def economy_names(self) -> dict[str, str]: ...  # code -> name, of the economies loaded so far
+
+
 def aggregate_codes(source: str) -> frozenset[str]:
     """Codes that are groups, not economies, in a source's data (sources/aggregates.toml)."""
     return frozenset(load_toml(SOURCES_DIR / "aggregates.toml").get(source, ()))
 
 
-def open_source(path: Path) -> Source:
-    """A local snapshot: a folder of World Bank data packages, or an IMF WEO CSV."""
+def open_source(path: Path) -> Snapshot:
+    """A local snapshot: World Bank data packages or bulk CSV, or an IMF WEO observations CSV."""
+    from .wb_bulk_csv import WbBulkCsv, looks_like_bulk_csv
     from .wdi_snapshot import WdiSnapshot, looks_like_wdi
     from .weo_snapshot import WeoSnapshot, looks_like_weo
 
@@ -69,9 +80,11 @@ def open_source(path: Path) -> Source:
         return WdiSnapshot(path)
     if path.is_file() and looks_like_weo(path):
         return WeoSnapshot(path)
+    if looks_like_bulk_csv(path):
+        return WbBulkCsv(path)
     raise DataError(
-        f"{path}: not a data snapshot (expected a folder of World Bank data packages "
-        "or an IMF WEO observations CSV)"
+        f"{path}: not a data snapshot (expected a folder of World Bank data packages, a World Bank "
+        "bulk CSV with year columns, or an IMF WEO observations CSV)"
     )
 
 
@@ -121,8 +134,7 @@ class DataSources:
         for series in self._series.values():
             line = f"{self.sources[series.source].label}, {series.edition}"
             if series.origin:
-                line += f" ({series.origin}"
-                line += f", retrieved {series.retrieved[:10]})" if series.retrieved else ")"
+                line += f" ({series.origin} on {series.retrieved[:10]})" if series.retrieved else f" ({series.origin})"
             if line not in lines:
                 lines.append(line)
         return lines or [f"{s.label}: no series used" for s in self.sources.values()]

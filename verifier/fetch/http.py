@@ -5,7 +5,9 @@ dropped connections are retried with exponential backoff, honouring `Retry-After
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from typing import Mapping
 from urllib.parse import urlsplit
 
 import requests
@@ -29,6 +31,19 @@ class Network:
     @property
     def timeout(self) -> tuple[float, float]:
         return (self.connect_timeout, self.read_timeout)
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "Network":
+        """VERIFY_TIMEOUT (seconds to wait for an answer) and VERIFY_RETRIES, for slow or flaky links."""
+        environ = os.environ if environ is None else environ
+        try:
+            read_timeout = float(environ.get("VERIFY_TIMEOUT") or cls.read_timeout)
+            retries = int(environ.get("VERIFY_RETRIES") or cls.retries)
+        except ValueError:
+            raise ValueError("VERIFY_TIMEOUT must be a number of seconds and VERIFY_RETRIES a whole number") from None
+        if read_timeout <= 0 or retries < 0:
+            raise ValueError("VERIFY_TIMEOUT must be above zero and VERIFY_RETRIES zero or more")
+        return cls(connect_timeout=min(cls.connect_timeout, read_timeout), read_timeout=read_timeout, retries=retries)
 
 
 def session(network: Network) -> requests.Session:
@@ -58,20 +73,29 @@ class BadAnswer(Exception):
     """The service answered, but not with usable data for this request."""
 
 
+def host(url: str) -> str:
+    """"https://api.worldbank.org/v2" -> "api.worldbank.org": how reports name a service."""
+    return urlsplit(url).netloc or url
+
+
 def describe_failure(exc: BaseException, url: str) -> Exception:
     """A requests/urllib3 failure as Unreachable or BadAnswer, with a reason an editor can read."""
-    host = urlsplit(url).netloc or url
+    service = host(url)
     if isinstance(exc, requests.exceptions.RetryError):
-        return BadAnswer(f"{host} kept answering with errors ({_last_status(exc)}) after retries")
-    if isinstance(exc, requests.exceptions.Timeout):
-        return BadAnswer(f"{host} did not answer in time")
+        return BadAnswer(f"{service} kept answering with errors ({_last_status(exc)}) after retries")
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return Unreachable(f"cannot connect to {service} (timed out)")
+    if isinstance(exc, (requests.exceptions.Timeout, TimeoutError)):
+        return BadAnswer(f"{service} did not answer in time")
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return Unreachable(f"cannot connect to {host}")
+        if "timed out" in str(exc).lower():  # a read timeout that urllib3 retried to the end
+            return BadAnswer(f"{service} did not answer in time")
+        return Unreachable(f"cannot connect to {service}")
     if isinstance(exc, requests.exceptions.HTTPError) and exc.response is not None:
-        return BadAnswer(f"{host} answered HTTP {exc.response.status_code}")
+        return BadAnswer(f"{service} answered HTTP {exc.response.status_code}")
     if isinstance(exc, ValueError):
-        return BadAnswer(f"{host} sent a response that is not valid JSON")
-    return BadAnswer(f"{host}: {exc}")
+        return BadAnswer(f"{service} sent a response that is not valid JSON")
+    return BadAnswer(f"{service}: {exc}")
 
 
 def _last_status(exc: requests.exceptions.RetryError) -> str:

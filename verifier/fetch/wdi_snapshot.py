@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import DataError, Series, aggregate_codes
 
-COLUMNS = ["Country Code", "Year", "Value"]
+COLUMNS = ["Country Name", "Country Code", "Year", "Value"]
 
 
 def looks_like_wdi(path: Path) -> bool:
@@ -30,11 +30,20 @@ class WdiSnapshot:
         self.single = (root / "datapackage.json").is_file()
         self.edition = _vintage(root, self.single)
         self.missing: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # economy code -> name, from the files loaded so far
 
     def _folder(self, code: str) -> Path:
         if self.single:
             return self.root
         return self.root / code.lower()
+
+    def codes(self) -> list[str]:
+        if self.single:
+            return [str(_package(self.root).get("name") or self.root.name).upper()]
+        return sorted(p.parent.name.upper() for p in self.root.glob("*/data.csv"))
+
+    def economy_names(self) -> dict[str, str]:
+        return dict(self.names)
 
     def has_series(self, code: str) -> bool:
         folder = self._folder(code)
@@ -56,8 +65,10 @@ class WdiSnapshot:
                 raise DataError(f"{folder / 'data.csv'}: cannot read ({exc})") from exc
             frame = frame.dropna(subset=["Value", "Year"])
             values: dict[str, dict[int, float]] = {}
-            for entity, year, value in frame.itertuples(index=False):
+            for entity, year, value in frame[COLUMNS[1:]].itertuples(index=False, name=None):
                 values.setdefault(entity, {})[int(year)] = float(value)
+            for entity, name in frame[COLUMNS[1::-1]].drop_duplicates(COLUMNS[1]).itertuples(index=False, name=None):
+                self.names.setdefault(entity, name)
             loaded[code] = Series(self.name, self.edition, code, title, values, origin=f"file {self.root}",
                                   aggregates=aggregate_codes(self.name))
         return loaded

@@ -61,6 +61,12 @@ class WeoSnapshot:
                 raise DataError(f"{self.path}: cannot read ({exc})") from exc
         return self._frame
 
+    def economy_names(self) -> dict[str, str]:
+        return {}  # the WEO file has codes only; country_converter names them
+
+    def codes(self) -> list[str]:
+        return sorted(self.frame["concept"].unique())
+
     def load(self, codes: Iterable[str]) -> dict[str, Series]:
         codes = set(codes)
         frame = self.frame[self.frame["concept"].isin(codes)]

@@ -1,0 +1,112 @@
+"""A live source read through the cache: fetch what is missing or stale, reuse the rest.
+
+Policy, per series:
+- in the cache and fresh (younger than `max_age`, or `offline`): read from the cache;
+- otherwise, online: fetch from the API (one request batch), store, read back;
+- the fetch fails: use the cached copy if there is one (the report shows its date),
+  else the series is missing, with the reason, and its claims are unverifiable.
+Once a service is unreachable, the run stops asking it: one failure, not one per series.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from . import Series
+from .cache import Cache, Economy, age_days
+from .http import BadAnswer, Unreachable
+
+
+class Remote(Protocol):
+    name: str
+    label: str
+
+    def fetch_series(self, code: str, economies: list[str] | None = None) -> Series: ...
+
+    def fetch_economies(self) -> list[Economy]: ...
+
+
+@dataclass(frozen=True)
+class Policy:
+    offline: bool = False
+    refresh: bool = False  # fetch again even when the cache is fresh
+    max_age_days: float | None = 7.0  # None: cached data never goes stale
+
+
+class CachedSource:
+    def __init__(self, remote: Remote, cache: Cache, policy: Policy, economies: list[str] | None = None):
+        self.remote = remote
+        self.cache = cache
+        self.policy = policy
+        self.economies = economies  # None: every economy (what ranks and shares need)
+        self.name = remote.name
+        self.label = remote.label
+        self.missing: dict[str, str] = {}
+        self.warnings: list[str] = []
+        self.unreachable: str | None = None  # why the service could not be reached, once it could not
+
+    def _fresh(self, code: str) -> bool:
+        info = self.cache.info(self.name, code)
+        if info is None or self.policy.refresh:
+            return False
+        if self.policy.offline:
+            return True
+        if info.economies != "*" and (self.economies is None or not set(self.economies) <= set(info.economies.split(","))):
+            return False  # a partial pull that lacks economies wanted now
+        return self._young(info.retrieved)
+
+    def load(self, codes: Iterable[str]) -> dict[str, Series]:
+        codes = list(codes)
+        stale = [code for code in codes if not self._fresh(code)]
+        if stale and not self.policy.offline:
+            self._update_economies()
+        for code in stale:
+            self._update(code)
+        loaded = {}
+        for code in codes:
+            series = self.cache.load(self.name, code)
+            if series is not None:
+                loaded[code] = series
+        return loaded
+
+    def _update(self, code: str) -> None:
+        cached = self.cache.info(self.name, code)
+        if self.policy.offline:
+            if cached is None:
+                self.missing[code] = (f"{self.label} series {code} is not in the cache {self.cache.path} "
+                                      "and the run is offline (--offline)")
+            return
+        economies = self.economies
+        if economies is not None and cached is not None and cached.economies != "*":
+            economies = sorted(set(economies) | set(cached.economies.split(",")))  # pulls add up
+        reason = self.unreachable
+        if reason is None:
+            try:
+                self.cache.store(self.remote.fetch_series(code, economies), economies)
+                return
+            except Unreachable as exc:
+                reason = self.unreachable = str(exc)
+            except BadAnswer as exc:
+                reason = str(exc)
+        if cached is not None:
+            self.warnings.append(f"{self.label} {code}: {reason}; using the copy cached on {cached.retrieved[:10]}")
+        else:
+            self.missing[code] = f"{self.label} series {code} could not be fetched ({reason}) and is not in the cache"
+
+    def _update_economies(self) -> None:
+        """Economy names and the list of groups, when the cache has none or they are stale."""
+        known = self.cache.economies_info(self.name)
+        if known and not self.policy.refresh and self._young(known[1]):
+            return
+        if self.unreachable:
+            return
+        try:
+            self.cache.store_economies(self.name, self.remote.fetch_economies(), origin=self.remote.label)
+        except Unreachable as exc:
+            self.unreachable = str(exc)
+        except BadAnswer as exc:
+            # Ranks then fall back on sources/aggregates.toml to tell groups from economies.
+            self.warnings.append(f"{self.label}: economy list not available ({exc})")
+
+    def _young(self, retrieved: str) -> bool:
+        return self.policy.max_age_days is None or age_days(retrieved) <= self.policy.max_age_days

@@ -1,0 +1,102 @@
+"""The IMF DataMapper API (v1), which serves the current World Economic Outlook.
+
+`{endpoint}/{INDICATOR}` answers `{"values": {INDICATOR: {ISO3: {"YEAR": value}}}}` for
+every economy and group: one request per series. `{endpoint}/indicators` names the
+edition each indicator comes from ("World Economic Outlook (October 2025)") and
+`{endpoint}/countries` lists the economies; every other code is a group.
+
+The API publishes values in display units (NGDPD in billions of US$) with no scale
+field, so the scale comes from the indicator catalogue. It does not flag staff
+estimates year by year; by the WEO's own convention, the edition's year and later are
+projections, and reports say so.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+import requests
+
+from . import Series
+from .cache import Economy, now
+from .http import BadAnswer, Network, describe_failure, host, session
+
+ENDPOINT = "https://www.imf.org/external/datamapper/api/v1"
+
+
+class ImfDataMapper:
+    name = "imf"
+    label = "IMF, World Economic Outlook"
+
+    def __init__(self, endpoint: str = ENDPOINT, network: Network = Network(), scales: Mapping[str, int] | None = None):
+        self.endpoint = endpoint.rstrip("/")
+        self.network = network
+        self.scales = dict(scales or {})  # concept -> power of ten its values are published in
+        self.http = session(network)
+        self._indicators: dict[str, Any] | None = None
+
+    def _get(self, path: str) -> dict:
+        url = f"{self.endpoint}/{path}"
+        try:
+            response = self.http.get(url, timeout=self.network.timeout)
+            response.raise_for_status()
+            payload = response.json()
+        except (requests.RequestException, ValueError) as exc:
+            raise describe_failure(exc, url) from exc
+        if not isinstance(payload, dict):
+            raise BadAnswer(f"{host(self.endpoint)} sent an unexpected answer for {path}")
+        return payload
+
+    def indicators(self) -> dict[str, Any]:
+        if self._indicators is None:
+            listed = self._get("indicators").get("indicators")
+            if not isinstance(listed, dict):
+                raise BadAnswer(f"{host(self.endpoint)} sent no indicator list")
+            self._indicators = listed
+        return self._indicators
+
+    def fetch_series(self, code: str, economies: list[str] | None = None) -> Series:
+        """Every year of the series, for every economy and group or for the economies listed."""
+        about = self.indicators().get(code)
+        if not isinstance(about, dict):
+            raise BadAnswer(f"the IMF DataMapper has no indicator {code}")
+        retrieved = now()
+        by_entity = self._get("/".join([code, *(economies or [])])).get("values", {}).get(code)
+        if not isinstance(by_entity, dict) or not by_entity:
+            raise BadAnswer(f"{host(self.endpoint)} returned no values for {code}")
+        edition = edition_from_source(about.get("source", ""))
+        series = Series(self.name, edition, code, about.get("label") or code, retrieved=retrieved,
+                        origin=f"fetched from {host(self.endpoint)}")
+        factor = 10 ** self.scales.get(code, 0)
+        first_projection = _edition_year(edition)
+        for entity, by_year in by_entity.items():
+            if not isinstance(by_year, dict):
+                raise BadAnswer(f"{host(self.endpoint)} sent values for {code} in an unexpected shape")
+            for year, value in by_year.items():
+                if isinstance(value, (int, float)) and str(year).isdigit():
+                    series.values.setdefault(entity, {})[int(year)] = float(value) * factor
+            if first_projection and entity in series.values:
+                series.first_estimate[entity] = first_projection
+        return series
+
+    def fetch_economies(self) -> list[Economy]:
+        countries = self._get("countries").get("countries")
+        if not isinstance(countries, dict):
+            raise BadAnswer(f"{host(self.endpoint)} sent no country list")
+        economies = [Economy(code, (about or {}).get("label") or code, False) for code, about in countries.items()]
+        for kind in ("regions", "groups"):
+            listed = self._get(kind).get(kind) or {}
+            economies += [Economy(code, (about or {}).get("label") or code, True) for code, about in listed.items()
+                          if code not in countries]
+        return economies
+
+
+def edition_from_source(text: str) -> str:
+    """"World Economic Outlook (October 2025)" -> "October 2025 edition"."""
+    match = re.search(r"\(([A-Z][a-z]+ \d{4})\)", text or "")
+    return f"{match.group(1)} edition" if match else (text or "edition not given by the API")
+
+
+def _edition_year(edition: str) -> int | None:
+    match = re.search(r"(\d{4}) edition", edition)
+    return int(match.group(1)) if match else None
