@@ -28,3 +28,15 @@ def snapshot_sources():
     from verifier.fetch import DataSources, open_source
 
     return DataSources([open_source(WDI), open_source(WEO)])
+
+
+@pytest.fixture(autouse=True)
+def no_network_and_a_private_cache(monkeypatch, tmp_path):
+    """Tests never reach the real APIs or the user's cache: a test that forgets to point
+    the live sources at the local fake gets a refused connection on 127.0.0.1, not the internet."""
+    monkeypatch.setenv("VERIFY_WORLD_BANK_API", "http://127.0.0.1:9/v2")
+    monkeypatch.setenv("VERIFY_IMF_API", "http://127.0.0.1:9/api/v1")
+    monkeypatch.setenv("VERIFY_RETRIES", "0")
+    monkeypatch.setenv("VERIFY_CACHE", str(tmp_path / "default-cache.sqlite"))
+    monkeypatch.delenv("VERIFY_DATA", raising=False)
+    monkeypatch.delenv("VERIFY_MAX_AGE", raising=False)

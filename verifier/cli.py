@@ -269,7 +269,7 @@ def data_pull(args: argparse.Namespace) -> int:
 def _countries(text: str) -> list[str]:
     codes = []
     for item in filter(None, (part.strip() for part in text.split(","))):
-        code = item.upper() if len(item) == 3 and item.isalpha() else geography().country_code(item)
+        code = geography().country_code(item.upper() if len(item) == 3 else item)
         if code is None:
             raise ValueError(f"--countries: unknown country {item!r}")
         codes.append(code)

@@ -44,6 +44,9 @@ class Group:
     all_economies: bool = False  # the world: every economy in a source's data
 
 
+_UNKNOWN = "?"
+
+
 def _mask(text: str) -> str:
     return INSTITUTIONS.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -146,8 +149,9 @@ class Geography:
         """ISO alpha-3 for a country name, alias or demonym; None if unknown."""
         if name in self._country_names:
             return self._country_names[name]
-        code = self._converter.convert(name, to="ISO3", not_found=None)
-        return code if isinstance(code, str) else None
+        # not_found=None (or any false value) would hand back the name itself.
+        code = self._converter.convert(name, to="ISO3", not_found=_UNKNOWN)
+        return code if isinstance(code, str) and code != _UNKNOWN else None
 
     def country_name(self, code: str) -> str:
         name = self._converter.convert(code, src="ISO3", to="name_short", not_found=None)

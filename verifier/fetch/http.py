@@ -49,7 +49,9 @@ class Network:
 def session(network: Network) -> requests.Session:
     retry = Retry(
         total=network.retries,
-        connect=network.retries,
+        # A refused or unresolvable connection rarely heals in seconds: try once more, then
+        # tell the editor to work offline rather than make them wait through every backoff.
+        connect=min(network.retries, 1),
         read=network.retries,
         status=network.retries,
         backoff_factor=network.backoff,
