@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -39,11 +39,9 @@ def fresh_wbgapi():
 
 
 @pytest.fixture
-def api_env(fake_apis, monkeypatch, tmp_path):
+def api_env(fake_apis, monkeypatch):
     monkeypatch.setenv("VERIFY_WORLD_BANK_API", fake_apis.world_bank_url)
     monkeypatch.setenv("VERIFY_IMF_API", fake_apis.imf_url)
-    monkeypatch.delenv("VERIFY_DATA", raising=False)
-    monkeypatch.delenv("VERIFY_CACHE", raising=False)
     return fake_apis
 
 
@@ -82,7 +80,8 @@ def test_seed_gets_the_same_verdicts_through_the_apis_as_through_the_snapshots(a
     claims = json.loads(out.read_text())["documents"][0]["claims"]
     evidence = [e for c in claims for e in c["evidence"]]
     assert {e["edition"] for e in evidence} <= {"last updated 2026-07-01", "October 2025 edition"}
-    assert all(e["retrieved"] == date.today().isoformat() and e["origin"].startswith("fetched from 127.0.0.1")
+    today_utc = datetime.now(timezone.utc).date().isoformat()  # retrieval times are UTC
+    assert all(e["retrieved"] == today_utc and e["origin"].startswith("fetched from 127.0.0.1")
                for e in evidence)
     report = (tmp_path / "api" / "000_157bf1910d14ee4c.md").read_text()
     assert "last updated 2026-07-01" in report and "Retrieved" in report
@@ -161,7 +160,6 @@ def test_an_unreachable_network_gives_one_message_and_unverifiable_claims(monkey
     monkeypatch.setenv("VERIFY_WORLD_BANK_API", "http://127.0.0.1:9/v2")
     monkeypatch.setenv("VERIFY_IMF_API", "http://127.0.0.1:9/api/v1")
     monkeypatch.setenv("VERIFY_RETRIES", "0")
-    monkeypatch.delenv("VERIFY_DATA", raising=False)
     out = tmp_path / "out.json"
     code = run_cli(SHARED_SEEDS, "--cache", tmp_path / "cache.sqlite", "--reports", tmp_path / "r", "--json", out)
     err = capsys.readouterr().err
@@ -205,8 +203,7 @@ def test_offline_and_refresh_together_is_a_usage_error(tmp_path, capsys):
 # --- verify data: import, status, pull ---------------------------------------------------
 
 
-def test_import_then_offline_gives_the_same_verdicts_as_data(tmp_path, capsys, monkeypatch):
-    monkeypatch.delenv("VERIFY_DATA", raising=False)
+def test_import_then_offline_gives_the_same_verdicts_as_data(tmp_path, capsys):
     expected = snapshot_verdicts(tmp_path)
     cache = tmp_path / "cache.sqlite"
     assert main(["data", "import", str(WDI), str(WEO), "--vintage", "July 2026", "--cache", str(cache)]) == 2
