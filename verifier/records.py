@@ -131,7 +131,7 @@ class Evidence:
     url: str = ""
     note: str = ""
     retrieved: str = ""  # date the values were fetched or imported (YYYY-MM-DD); empty for a file read directly
-    origin: str = ""  # "fetched from api.worldbank.org", "imported from /data/wdi", "file /data/wdi"
+    origin: str = ""  # "fetched from api.worldbank.org", "imported from /data/wdi", "read from /data/wdi"
 
 
 @dataclass(frozen=True)

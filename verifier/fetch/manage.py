@@ -116,7 +116,7 @@ def import_path(path: Path, cache: Cache, vintage: str | None = None) -> ImportR
         groups = aggregate_codes(source.name)
         # The API's own list, when cached, knows better: only add economies it has not named.
         cache.store_economies(source.name, [Economy(code, name, code in groups) for code, name in names.items()],
-                              origin=f"file {path.resolve()}", replace=False)
+                              origin=f"imported from {path.resolve()}", replace=False)
     return ImportResult(source.name, edition, len(codes), rows)
 
 

@@ -81,7 +81,7 @@ class WbBulkCsv:
         rows = self.frame[self.frame["Indicator Code"].isin(codes)]
         loaded: dict[str, Series] = {}
         for (code, name), part in rows.groupby(["Indicator Code", "Indicator Name"]):
-            series = loaded.setdefault(code, Series(self.name, self.edition, code, name, origin=f"file {self.path}",
+            series = loaded.setdefault(code, Series(self.name, self.edition, code, name, origin=f"read from {self.path}",
                                                     aggregates=aggregate_codes(self.name)))
             for entity, year, value in part[["Country Code", "Year", "Value"]].itertuples(index=False):
                 series.values.setdefault(entity, {})[int(year)] = float(value)

@@ -69,7 +69,7 @@ class WdiSnapshot:
                 values.setdefault(entity, {})[int(year)] = float(value)
             for entity, name in frame[COLUMNS[1::-1]].drop_duplicates(COLUMNS[1]).itertuples(index=False, name=None):
                 self.names.setdefault(entity, name)
-            loaded[code] = Series(self.name, self.edition, code, title, values, origin=f"file {self.root}",
+            loaded[code] = Series(self.name, self.edition, code, title, values, origin=f"read from {self.root}",
                                   aggregates=aggregate_codes(self.name))
         return loaded
 

@@ -71,7 +71,7 @@ class WeoSnapshot:
         codes = set(codes)
         frame = self.frame[self.frame["concept"].isin(codes)]
         loaded = {
-            code: Series(self.name, self.edition, code, code, origin=f"file {self.path}", aggregates=aggregate_codes(self.name))
+            code: Series(self.name, self.edition, code, code, origin=f"read from {self.path}", aggregates=aggregate_codes(self.name))
             for code in codes
         }
         for area, concept, year, value, scale, last_actual in frame.itertuples(index=False):
