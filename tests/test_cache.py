@@ -212,8 +212,10 @@ def test_imf_edition_from_the_indicator_list(text, edition):
 @pytest.mark.parametrize("exc, kind, words", [
     (requests.exceptions.ConnectionError("Name or service not known"), Unreachable, "cannot connect to api.test"),
     (requests.exceptions.ConnectTimeout(), Unreachable, "cannot connect to api.test"),
-    (requests.exceptions.ReadTimeout(), BadAnswer, "did not answer in time"),
-    (requests.exceptions.ConnectionError("Read timed out."), BadAnswer, "did not answer in time"),
+    (requests.exceptions.ReadTimeout(), Unreachable, "did not answer in time"),
+    (requests.exceptions.ConnectionError("Read timed out."), Unreachable, "did not answer in time"),
+    (requests.exceptions.RetryError("Max retries exceeded (too many 503 error responses)"), Unreachable,
+     "kept answering with errors (HTTP 503) after retries"),
     (ValueError("Expecting value"), BadAnswer, "not valid JSON"),
 ])
 def test_failures_are_sorted_into_unreachable_and_bad_answers(exc, kind, words):
@@ -251,3 +253,77 @@ def test_bad_max_age_variable(tmp_path, capsys, monkeypatch):
     article.write_text("Kenya's economy grew 5% in 2024.\n")
     assert main([str(article), "--cache", str(tmp_path / "c.sqlite")]) == 2
     assert "VERIFY_MAX_AGE must be a number of days" in capsys.readouterr().err
+
+
+def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path, capsys):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE series (a, b)")
+    before = other.read_bytes()
+    assert main(["data", "status", "--cache", str(other)]) == 2
+    assert main(["data", "import", "x", "--cache", str(other)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"verify: {other}: not a verifier cache (a SQLite file with other tables); give another --cache path"] * 2
+    assert other.read_bytes() == before
+
+
+def test_a_cache_from_another_schema_version_is_refused(tmp_path):
+    path = tmp_path / "c.sqlite"
+    Cache(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(DataError, match="another version of verifier"):
+        Cache(path)
+
+
+def test_a_missing_cache_opened_read_only_is_empty_and_not_created(tmp_path):
+    cache = Cache(tmp_path / "none.sqlite", read_only=True)
+    assert cache.all_info() == [] and cache.load("imf", "NGDPD") is None
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_an_interrupted_import_changes_nothing(tmp_path, monkeypatch):
+    from verifier.fetch.weo_snapshot import WeoSnapshot
+
+    cache = Cache(tmp_path / "c.sqlite")
+    cache.store(sample_series(edition="an older edition"))
+    path = tmp_path / "weo-2026-04.csv"
+    path.write_text("ref_area,concept,year,value,unit,scale,freq,base_year,lastactualdate\n"
+                    "KAZ,NGDPD,2025,1,USD,9,A,,2024\nKAZ,NGDP_RPCH,2025,5,PT,0,A,,2024\n")
+    calls = []
+    real_load = WeoSnapshot.load
+
+    def interrupted(self, codes):
+        calls.append(codes)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_load(self, codes)
+
+    monkeypatch.setattr(WeoSnapshot, "load", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        import_path(path, cache)
+    assert [(i.code, i.edition) for i in cache.all_info()] == [("NGDPD", "an older edition")]
+
+
+def test_retry_after_is_obeyed_only_up_to_a_cap():
+    from verifier.fetch.http import CappedRetry
+
+    class Answer:
+        def __init__(self, wait):
+            self.headers = {"Retry-After": wait}
+
+        def getheader(self, name, default=None):
+            return self.headers.get(name, default)
+
+    retry = CappedRetry(total=1)
+    assert retry.get_retry_after(Answer("3600")) == CappedRetry.max_retry_after
+    assert retry.get_retry_after(Answer("2")) == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--offline"], "pull fetches from the APIs: it cannot run --offline"),
+    (["--countries", " "], "--countries: name at least one economy"),
+])
+def test_pull_usage_errors(tmp_path, capsys, args, message):
+    assert main(["data", "pull", "--cache", str(tmp_path / "c.sqlite"), *args]) == 2
+    assert message in capsys.readouterr().err

@@ -162,6 +162,10 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
     if series is None:
         return _Lookup(source, [], data.problem(source, code) if code else f"{label} has no series for this indicator")
     if resolution.entity not in series.values:
+        if not series.complete:
+            return _Lookup(source, [], f"the cached {label} series {code} holds only some economies (pulled with "
+                                       f"--countries), not {resolution.entity_name} ({resolution.entity}): pull it "
+                                       "or go online")
         return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
     builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings}
     readings, missing = builder[claim.statistic](claim, resolution, indicator, series, tol)
@@ -181,6 +185,7 @@ def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int
         value=value,
         unit=unit,
         estimate_years=tuple(y for y in years if series.is_estimate(entity, y)),
+        estimate_note=series.estimate_note,
         url=series_url(series, entity),
         note=note,
         retrieved=series.retrieved[:10],

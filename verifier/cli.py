@@ -1,6 +1,6 @@
 """The command line: `verify PATHS`, `verify extract PATHS`, `verify data status|pull|import`.
 
-Exit codes: 0 pass, 1 a claim failed the gate, 2 usage or input errors.
+Exit codes: 0 pass, 1 a claim failed the gate, 2 usage, input or data-fetch errors.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .catalogue import CatalogueError
 from .extract import extract_claims
 from .fetch import DataError, DataSources, data_paths, open_source
 from .fetch.cache import Cache, default_path
-from .fetch.cached import CachedSource, Policy
+from .fetch.cached import DEFAULT_MAX_AGE_DAYS, CachedSource, Policy
 from .fetch.http import Network
 from .fetch.manage import STATUS_HEADERS, Endpoints, import_path, live_sources, pull, status_rows
 from .geography import geography
@@ -38,7 +38,7 @@ def verify_parser() -> argparse.ArgumentParser:
         prog="verify",
         description="Check the numeric claims in articles (.txt, .md) against World Bank and IMF data.",
         epilog="Subcommands: `verify extract PATHS` lists claims without data. "
-               "Exit codes: 0 pass, 1 a claim failed the gate, 2 usage or input errors.",
+               "Exit codes: 0 pass, 1 a claim failed the gate, 2 usage, input or data-fetch errors.",
     )
     parser.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     parser.add_argument("--data", action="append", default=[], metavar="PATH",
@@ -67,10 +67,8 @@ def add_cache_options(parser: argparse.ArgumentParser, fetching: bool = True) ->
     parser.add_argument("--refresh", action="store_true", help="fetch every series again, however fresh the cache")
     parser.add_argument("--max-age", type=float, metavar="DAYS", default=None,
                         help="refetch cached series older than this when online (default: the VERIFY_MAX_AGE "
-                             f"variable, else {DEFAULT_MAX_AGE_DAYS:g})")
+                             f"variable, else {DEFAULT_MAX_AGE_DAYS:g}); imported series are kept until --refresh")
 
-
-DEFAULT_MAX_AGE_DAYS = 7.0
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -87,23 +85,43 @@ def _policy(args: argparse.Namespace) -> Policy:
     return Policy(offline=args.offline, refresh=args.refresh, max_age_days=max_age)
 
 
-def _open_cache(args: argparse.Namespace) -> Cache:
-    return Cache(args.cache or default_path())
+def _open_cache(args: argparse.Namespace, read_only: bool = False) -> Cache:
+    return Cache(args.cache or default_path(), read_only=read_only)
+
+
+CACHE_FLAGS = ("cache", "offline", "refresh", "max_age")
+
+
+def _cache_flags_given(args: argparse.Namespace) -> list[str]:
+    return ["--" + name.replace("_", "-") for name in CACHE_FLAGS if getattr(args, name, None) not in (None, False)]
 
 
 OFFLINE_ADVICE = ("To work offline: `verify data import PATH` (World Bank data packages or bulk CSV, the IMF WEO CSV), "
                   "then `verify --offline`; or pass --data PATH.")
 
 
-def report_network(sources: list[CachedSource]) -> None:
-    """Warnings one line each; an unreachable service once, with what to do about it."""
+def report_network(sources: list[CachedSource], what_failed: str) -> None:
+    """Warnings one line each; services that could not be used once, with what to do about it."""
     for source in sources:
         for warning in source.warnings:
             print(f"verify: warning: {warning}", file=sys.stderr)
-    down = [source.unreachable for source in sources if source.unreachable]
+        if source.stale:
+            print(f"verify: warning: {source.label}: {len(source.stale)} series could not be refreshed; older cached "
+                  f"copies are used and the reports say so ({', '.join(sorted(source.stale))})", file=sys.stderr)
+    down = list(dict.fromkeys(source.unreachable for source in sources if source.unreachable))
     if down:
-        print(f"verify: {'; '.join(down)}. Claims whose data is not in the cache are unverifiable. {OFFLINE_ADVICE}",
-              file=sys.stderr)
+        print(f"verify: {'; '.join(down)}: stopped asking for this run. {what_failed} {OFFLINE_ADVICE}", file=sys.stderr)
+
+
+def fetch_errors(sources: list[CachedSource]) -> list[str]:
+    """Series a run needed and could not get: errors, so the gate does not pass unchecked claims."""
+    errors = []
+    for source in sources:
+        if source.failed:
+            reasons = "; ".join(dict.fromkeys(source.failed.values()))
+            errors.append(f"{source.label}: could not fetch {', '.join(sorted(source.failed))} ({reasons}); "
+                          "the claims that need them are unverifiable")
+    return errors
 
 
 def extract_parser() -> argparse.ArgumentParser:
@@ -128,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `verify ... | head`: the reader left; the exit code still counts
         sys.stdout = open(os.devnull, "w")
         return ERROR
+    except KeyboardInterrupt:  # Ctrl-C: no traceback; the cache keeps only whole transactions
+        print("verify: interrupted", file=sys.stderr)
+        return 130
     except (CatalogueError, DataError) as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
@@ -142,15 +163,22 @@ def verify_command(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
-    paths = data_paths(args.data)
+    cache_flags = _cache_flags_given(args)
+    if args.data and cache_flags:
+        print(f"verify: --data reads only the files given; {', '.join(cache_flags)} apply to the cache: "
+              "use one or the other", file=sys.stderr)
+        return ERROR
+    # An explicit cache flag means the cache, whatever VERIFY_DATA says.
+    paths = data_paths(args.data) if not cache_flags else []
     live: list[CachedSource] = []
     if paths:
         data = DataSources([open_source(path) for path in paths])
     else:
-        live = live_sources(_open_cache(args), policy, network, Endpoints.from_environment())
+        live = live_sources(_open_cache(args, read_only=policy.offline), policy, network, Endpoints.from_environment())
         data = DataSources(live)
     result = run(args.paths, data, today)
-    report_network(live)
+    report_network(live, "Claims whose data is not in the cache are unverifiable.")
+    result.errors += fetch_errors(live)
     # Files first, so a closed terminal pipe cannot cost the reports.
     labels = data.describe()
     try:
@@ -172,27 +200,27 @@ def verify_command(args: argparse.Namespace) -> int:
         return code
     total = sum(len(d.verdicts) for d in result.documents)
     print(f"{len(result.documents)} article(s), {total} claim(s); reports in {args.reports}/; "
-          f"{'gate failed' if code == 1 else 'input errors' if code == 2 else 'gate passed'}")
+          f"{'gate failed' if code == 1 else 'errors (see above): gate not passed' if code == 2 else 'gate passed'}")
     return code
 
 
 def data_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="verify data", description="Manage the local data cache.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{status,pull,import}")
-    status = commands.add_parser("status", help="list what the cache holds: series, editions, row counts, age")
-    add_cache_options(status, fetching=False)
-    fetch = commands.add_parser("pull", help="fetch the catalogue's series now, for offline work later")
-    fetch.add_argument("--countries", metavar="CODES",
-                       help="only these economies, comma-separated ISO codes or names (smaller; shares and ranks "
-                            "then need a full pull)")
-    add_cache_options(fetch)
-    load = commands.add_parser("import", help="copy local snapshots into the cache")
-    load.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                      help="a folder of World Bank data packages, a World Bank bulk CSV, or an IMF WEO CSV")
-    load.add_argument("--vintage", metavar="TEXT",
-                      help='the release the files are from, when they do not say ("July 2026"); reports cite it. '
-                           'One PATH only')
-    add_cache_options(load, fetching=False)
+    status_parser = commands.add_parser("status", help="list what the cache holds: series, editions, row counts, age")
+    add_cache_options(status_parser, fetching=False)
+    pull_parser = commands.add_parser("pull", help="fetch the catalogue's series now, for offline work later")
+    pull_parser.add_argument("--countries", metavar="CODES",
+                             help="only these economies, comma-separated ISO codes or names (smaller; shares and "
+                                  "ranks then need a full pull)")
+    add_cache_options(pull_parser)
+    import_parser = commands.add_parser("import", help="copy local snapshots into the cache")
+    import_parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                               help="a folder of World Bank data packages, a World Bank bulk CSV, or an IMF WEO CSV")
+    import_parser.add_argument("--vintage", metavar="TEXT",
+                               help='the release the files are from, when they do not say ("July 2026"); reports '
+                                    "cite it. One PATH only")
+    add_cache_options(import_parser, fetching=False)
     return parser
 
 
@@ -209,7 +237,7 @@ def data_status(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"No cache at {path} yet. Fill it with `verify data pull` (online) or `verify data import PATH`.")
     else:
-        cache = Cache(path)
+        cache = Cache(path, read_only=True)
         rows = status_rows(cache)
         print(f"Cache: {path} ({path.stat().st_size / 1e6:.1f} MB), {len(rows)} series")
         for source in ("world_bank", "imf"):
@@ -249,25 +277,30 @@ def data_import(args: argparse.Namespace) -> int:
 
 def data_pull(args: argparse.Namespace) -> int:
     try:
+        if args.offline:
+            raise ValueError("pull fetches from the APIs: it cannot run --offline")
         policy = _policy(args)
         network = Network.from_environment()
-        countries = _countries(args.countries) if args.countries else None
+        countries = _countries(args.countries) if args.countries is not None else None
     except ValueError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
     cache = _open_cache(args)
     sources = live_sources(cache, policy, network, Endpoints.from_environment(), economies=countries)
     result = pull(sources)
-    report_network(sources)
-    for source, codes in result.loaded.items():
-        print(f"{source}: {len(codes)} series in the cache {cache.path}")
-        for code, why in result.missing.get(source, {}).items():
-            print(f"  missing {code}: {why}")
+    report_network(sources, "Nothing more was pulled from it.")
+    for source in sources:
+        print(f"{source.label}: {len(result.loaded[source.name])} series in the cache {cache.path}")
+        if not source.unreachable:  # when the service is down, the line above already says why
+            for code, why in result.missing.get(source.name, {}).items():
+                print(f"  not pulled: {why}")
     return ERROR if any(result.missing.values()) else 0
 
 
 def _countries(text: str) -> list[str]:
     codes = []
+    if not text.strip():
+        raise ValueError("--countries: name at least one economy, or leave the option out for all of them")
     for item in filter(None, (part.strip() for part in text.split(","))):
         code = geography().country_code(item.upper() if len(item) == 3 else item)
         if code is None:

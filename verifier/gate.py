@@ -1,7 +1,8 @@
 """Stage 7, gate: the exit code that holds a piece back.
 
-0: no claim has a verdict in --fail-on; 1: at least one has; 2: usage or input errors
-(bad files are reported and the rest still checked, but the run does not pass).
+0: no claim has a verdict in --fail-on; 1: at least one has; 2: usage, input or data-fetch
+errors (bad files, or series that could not be fetched, are reported and the rest still
+checked, but the run does not pass).
 """
 from __future__ import annotations
 

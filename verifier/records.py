@@ -130,6 +130,7 @@ class Evidence:
     estimate_years: tuple[int, ...] = ()
     url: str = ""
     note: str = ""
+    estimate_note: str = ""  # what the source does not say about estimates (years not flagged)
     retrieved: str = ""  # date the values were fetched or imported (YYYY-MM-DD); empty for a file read directly
     origin: str = ""  # "fetched from api.worldbank.org", "imported from /data/wdi", "read from /data/wdi"
 

@@ -168,8 +168,7 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
         rows = [
             [escape(e.source), escape(e.edition), f"`{escape(e.series)}`", escape(e.series_name), escape(e.entity),
              escape(e.years), escape(fmt.amount(e.value, e.unit)),
-             escape("estimate or projection: " + ", ".join(map(str, e.estimate_years)) if e.estimate_years else "actual"),
-             escape(provenance(e)), f"<{e.url}>" if e.url else ""]
+             escape(status(e)), escape(provenance(e)), f"<{e.url}>" if e.url else ""]
             for e in verdict.evidence
         ]
         lines += ["**Evidence**", "",
@@ -186,12 +185,20 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
                 escape(r.description), escape(fmt.amount(r.actual, r.unit)) if r.actual is not None else "—",
                 r.verdict.value,
                 f"`{escape(e.series)}`" if e else "—", escape(e.edition) if e else "—",
-                escape(("estimate or projection: " + ", ".join(map(str, e.estimate_years))) if e.estimate_years else "actual") if e else "—",
+                escape(status(e)) if e else "—", escape(provenance(e)) if e else "—",
                 escape(r.detail),
             ])
         lines += ["**Other readings**", "",
-                  tabulate(rows, ["Reading", "Value", "Verdict", "Series", "Edition", "Status", "Detail"], tablefmt="pipe"), ""]
+                  tabulate(rows, ["Reading", "Value", "Verdict", "Series", "Edition", "Status", "Retrieved", "Detail"],
+                           tablefmt="pipe"), ""]
     return lines
+
+
+def status(e: Evidence) -> str:
+    """Actual, estimate or projection, as the source says; or what it leaves unsaid."""
+    if e.estimate_years:
+        return "estimate or projection: " + ", ".join(map(str, e.estimate_years))
+    return e.estimate_note or "actual"
 
 
 def provenance(e: Evidence) -> str:
@@ -278,6 +285,7 @@ def verdict_json(verdict: Verdict) -> dict:
         return {"source": e.source, "edition": e.edition, "series": e.series, "series_name": e.series_name,
                 "entity": e.entity, "years": e.years, "value": e.value, "unit": e.unit,
                 "estimate": bool(e.estimate_years), "estimate_years": list(e.estimate_years),
+                "estimate_note": e.estimate_note or None,
                 "url": e.url, "note": e.note, "retrieved": e.retrieved or None, "origin": e.origin}
 
     entry = claim_json(verdict.claim)

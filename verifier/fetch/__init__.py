@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Protocol
 
@@ -36,6 +37,8 @@ class Series:
     origin: str = ""  # where from: an API address or a file
     complete: bool = True  # False when only some economies were pulled: no ranks or shares
     aggregates: frozenset[str] = frozenset()  # codes in `values` that are groups, not economies
+    estimate_note: str = ""  # what the source leaves unsaid about estimates, for unflagged years
+    stale: str = ""  # why a refresh failed, when this is an older cached copy used instead
 
     def years(self, entity: str) -> list[int]:
         return sorted(self.values.get(entity, {}))
@@ -63,6 +66,7 @@ class Snapshot(Source, Protocol):
     def economy_names(self) -> dict[str, str]: ...  # code -> name, of the economies loaded so far
 
 
+@lru_cache(maxsize=None)
 def aggregate_codes(source: str) -> frozenset[str]:
     """Codes that are groups, not economies, in a source's data (sources/aggregates.toml)."""
     return frozenset(load_toml(SOURCES_DIR / "aggregates.toml").get(source, ()))
@@ -135,6 +139,8 @@ class DataSources:
             line = f"{self.sources[series.source].label}, {series.edition}"
             if series.origin:
                 line += f" ({series.origin} on {series.retrieved[:10]})" if series.retrieved else f" ({series.origin})"
+            if series.stale:
+                line += f"; could not be refreshed: {series.stale}"
             if line not in lines:
                 lines.append(line)
         return lines or [f"{s.label}: no series used" for s in self.sources.values()]

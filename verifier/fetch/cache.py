@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import platformdirs
 
 from . import DataError, Series, aggregate_codes
+
+# Bump when the tables change; a cache written by another version is refused, not misread.
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x56455246  # "VERF": marks the file as a verifier cache
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS series (
@@ -24,10 +30,12 @@ CREATE TABLE IF NOT EXISTS series (
     source    TEXT NOT NULL,             -- world_bank, imf
     code      TEXT NOT NULL,             -- NY.GDP.MKTP.CD, NGDPD
     name      TEXT NOT NULL,
-    edition   TEXT NOT NULL,             -- the release: "World Development Indicators, last updated 2026-07-01"
-    origin    TEXT NOT NULL,             -- the API address or the file imported
+    edition   TEXT NOT NULL,             -- the release: "last updated 2026-07-01", "October 2025 edition"
+    origin    TEXT NOT NULL,             -- "fetched from api.worldbank.org", "imported from /data/wdi"
     retrieved TEXT NOT NULL,             -- ISO 8601, UTC
     economies TEXT NOT NULL DEFAULT '*', -- '*' for every economy, else the codes pulled
+    imported  INTEGER NOT NULL DEFAULT 0, -- 1: from `verify data import`; pinned, not refreshed by age
+    estimate_note TEXT NOT NULL DEFAULT '', -- what the source does not say about estimates
     UNIQUE (source, code)
 );
 CREATE TABLE IF NOT EXISTS points (
@@ -94,6 +102,7 @@ class CachedSeries:
     origin: str
     retrieved: str
     economies: str
+    imported: bool
     rows: int
 
     def age_days(self, at: datetime | None = None) -> float:
@@ -101,23 +110,64 @@ class CachedSeries:
 
 
 class Cache:
-    def __init__(self, path: Path):
+    """The cache file. `read_only` opens it without writing anything (offline runs, status),
+    so a pinned cache on read-only storage still works; a missing file then reads as empty."""
+
+    def __init__(self, path: Path, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Another run may be writing: wait for its transaction rather than fail.
-            self.db = sqlite3.connect(path, timeout=30)
+            if read_only and not path.exists():
+                self.db = sqlite3.connect(":memory:")
+                self._create()
+                return
+            if read_only:
+                self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                # Another run may be writing: wait a little for its transaction rather than fail.
+                self.db = sqlite3.connect(path, timeout=10)
             self.db.execute("PRAGMA foreign_keys = ON")
-            # Readers never wait for a writer, and a crash mid-write loses at most the
-            # transaction in flight, never the file.
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.executescript(SCHEMA)
+            self._check_version()
         except (OSError, sqlite3.Error) as exc:
             raise DataError(f"{path}: cannot open the cache ({exc})") from exc
 
+    def _check_version(self) -> None:
+        (app_id,) = self.db.execute("PRAGMA application_id").fetchone()
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if app_id == 0 and version == 0:
+            tables = self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise DataError(f"{self.path}: not a verifier cache (a SQLite file with other tables); "
+                                "give another --cache path")
+            if not self.read_only:
+                self._create()
+            return
+        if app_id != APPLICATION_ID:
+            raise DataError(f"{self.path}: not a verifier cache; give another --cache path")
+        if version != SCHEMA_VERSION:
+            raise DataError(f"{self.path}: a cache from another version of verifier (schema {version}, this one "
+                            f"reads {SCHEMA_VERSION}); use a new --cache path or delete the file")
+
+    def _create(self) -> None:
+        with self.db:
+            self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction; SQLite failures (read-only file, lock held too long, disk full) as DataError."""
+        if self.read_only:
+            raise DataError(f"{self.path}: the cache was opened read-only")
+        try:
+            with self.db:
+                yield
+        except sqlite3.Error as exc:
+            raise DataError(f"{self.path}: cannot write to the cache ({exc})") from exc
 
     # --- series -----------------------------------------------------------------------
 
@@ -130,43 +180,64 @@ class Cache:
 
     def _infos(self, where: str, args: tuple) -> list[CachedSeries]:
         query = (
-            "SELECT s.source, s.code, s.name, s.edition, s.origin, s.retrieved, s.economies, "
+            "SELECT s.source, s.code, s.name, s.edition, s.origin, s.retrieved, s.economies, s.imported, "
             "(SELECT COUNT(*) FROM points p WHERE p.series_id = s.id) "
             f"FROM series s {where} ORDER BY s.source, s.code"
         )
-        return [CachedSeries(*row) for row in self.db.execute(query, args)]
+        try:
+            return [CachedSeries(*row[:7], bool(row[7]), row[8]) for row in self.db.execute(query, args)]
+        except sqlite3.Error as exc:
+            raise DataError(f"{self.path}: cannot read the cache ({exc})") from exc
 
-    def store(self, series: Series, economies: list[str] | None = None) -> None:
+    def store(self, series: Series, economies: list[str] | None = None, imported: bool = False) -> None:
         """Replace what is cached for the series with this copy, in one transaction."""
+        with self._writing():
+            self._write(series, economies, imported)
+
+    def store_all(self, many: Iterable[Series], imported: bool = False) -> int:
+        """Replace several series in one transaction: an interrupted import changes nothing."""
+        count = 0
+        with self._writing():
+            for series in many:
+                self._write(series, None, imported)
+                count += 1
+        return count
+
+    def _write(self, series: Series, economies: list[str] | None, imported: bool) -> None:
         rows = []  # in key order, which makes the inserts appends
         for entity, by_year in sorted(series.values.items()):
             first = series.first_estimate.get(entity)
             rows += [(entity, year, value, int(first is not None and year >= first))
                      for year, value in sorted(by_year.items())]
-        try:
-            with self.db:
-                self.db.execute("DELETE FROM series WHERE source = ? AND code = ?", (series.source, series.code))
-                cursor = self.db.execute(
-                    "INSERT INTO series (source, code, name, edition, origin, retrieved, economies) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (series.source, series.code, series.name, series.edition, series.origin,
-                     series.retrieved or now(), "*" if economies is None else ",".join(economies)),
-                )
-                series_id = cursor.lastrowid
-                self.db.executemany(
-                    "INSERT INTO points (series_id, entity, year, value, estimate) VALUES (?, ?, ?, ?, ?)",
-                    [(series_id, *row) for row in rows],
-                )
-        except sqlite3.Error as exc:
-            raise DataError(f"{self.path}: cannot write to the cache ({exc})") from exc
+        self.db.execute("DELETE FROM series WHERE source = ? AND code = ?", (series.source, series.code))
+        cursor = self.db.execute(
+            "INSERT INTO series (source, code, name, edition, origin, retrieved, economies, imported, estimate_note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (series.source, series.code, series.name, series.edition, series.origin, series.retrieved or now(),
+             "*" if economies is None else ",".join(economies), int(imported), series.estimate_note),
+        )
+        series_id = cursor.lastrowid
+        self.db.executemany(
+            "INSERT INTO points (series_id, entity, year, value, estimate) VALUES (?, ?, ?, ?, ?)",
+            [(series_id, *row) for row in rows],
+        )
 
     def load(self, source: str, code: str) -> Series | None:
+        try:
+            return self._load(source, code)
+        except sqlite3.Error as exc:
+            raise DataError(f"{self.path}: cannot read the cache ({exc})") from exc
+
+    def _load(self, source: str, code: str) -> Series | None:
         info = self.info(source, code)
         if info is None:
             return None
+        (note,) = self.db.execute("SELECT estimate_note FROM series WHERE source = ? AND code = ?",
+                                  (source, code)).fetchone()
         series = Series(
             source, info.edition, code, info.name,
             retrieved=info.retrieved, origin=info.origin, complete=info.economies == "*",
-            aggregates=self.aggregates(source) | aggregate_codes(source),
+            aggregates=self.aggregates(source) | aggregate_codes(source), estimate_note=note,
         )
         query = ("SELECT p.entity, p.year, p.value, p.estimate FROM points p JOIN series s ON s.id = p.series_id "
                  "WHERE s.source = ? AND s.code = ?")
@@ -182,7 +253,7 @@ class Cache:
         """Economy names and which codes are groups. `replace=False` keeps what an API said."""
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         retrieved = now()
-        with self.db:
+        with self._writing():
             if replace:
                 self.db.execute("DELETE FROM economies WHERE source = ?", (source,))
             self.db.executemany(
@@ -192,10 +263,15 @@ class Cache:
 
     def economies_info(self, source: str) -> tuple[int, str] | None:
         """How many economies are known for the source, and when the list was retrieved."""
-        count, retrieved = self.db.execute(
-            "SELECT COUNT(*), MAX(retrieved) FROM economies WHERE source = ?", (source,)).fetchone()
+        count, retrieved = self._read("SELECT COUNT(*), MAX(retrieved) FROM economies WHERE source = ?", (source,))[0]
         return (count, retrieved) if count else None
 
     def aggregates(self, source: str) -> frozenset[str]:
-        return frozenset(code for (code,) in self.db.execute(
+        return frozenset(code for (code,) in self._read(
             "SELECT code FROM economies WHERE source = ? AND aggregate = 1", (source,)))
+
+    def _read(self, query: str, args: tuple) -> list[tuple]:
+        try:
+            return self.db.execute(query, args).fetchall()
+        except sqlite3.Error as exc:
+            raise DataError(f"{self.path}: cannot read the cache ({exc})") from exc

@@ -1,20 +1,26 @@
 """A live source read through the cache: fetch what is missing or stale, reuse the rest.
 
 Policy, per series:
-- in the cache and fresh (younger than `max_age`, or `offline`): read from the cache;
+- in the cache and fresh (younger than `max_age_days`, imported by `verify data import`,
+  or the run is `offline`): read from the cache;
 - otherwise, online: fetch from the API (one request batch), store, read back;
-- the fetch fails: use the cached copy if there is one (the report shows its date),
-  else the series is missing, with the reason, and its claims are unverifiable.
-Once a service is unreachable, the run stops asking it: one failure, not one per series.
+- the fetch fails: use the cached copy if there is one (marked stale, with the reason,
+  in the report), else the series is missing, with the reason, and its claims are
+  unverifiable.
+Once a service fails for good (refused, silent, or failing after every retry) the run
+stops asking it: one wait, not one per series. A cache that cannot be written costs
+only the caching: the values fetched are still used for this run.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable, Protocol
 
-from . import Series
+from . import DataError, Series
 from .cache import Cache, Economy, age_days
 from .http import BadAnswer, Unreachable
+
+DEFAULT_MAX_AGE_DAYS = 7.0
 
 
 class Remote(Protocol):
@@ -30,7 +36,7 @@ class Remote(Protocol):
 class Policy:
     offline: bool = False
     refresh: bool = False  # fetch again even when the cache is fresh
-    max_age_days: float | None = 7.0  # None: cached data never goes stale
+    max_age_days: float | None = DEFAULT_MAX_AGE_DAYS  # None: cached data never goes stale
 
 
 class CachedSource:
@@ -42,8 +48,14 @@ class CachedSource:
         self.name = remote.name
         self.label = remote.label
         self.missing: dict[str, str] = {}
+        self.failed: dict[str, str] = {}  # series that could not be fetched and are not cached -> why
+        self.stale: dict[str, str] = {}  # series -> why the cached copy could not be refreshed
         self.warnings: list[str] = []
-        self.unreachable: str | None = None  # why the service could not be reached, once it could not
+        self.unreachable: str | None = None  # why the service could not be used, once it could not
+        self._fetched: dict[str, Series] = {}  # fetched but not cached (the cache could not be written)
+
+    def _young(self, retrieved: str) -> bool:
+        return self.policy.max_age_days is None or age_days(retrieved) <= self.policy.max_age_days
 
     def _fresh(self, code: str) -> bool:
         info = self.cache.info(self.name, code)
@@ -53,7 +65,8 @@ class CachedSource:
             return True
         if info.economies != "*" and (self.economies is None or not set(self.economies) <= set(info.economies.split(","))):
             return False  # a partial pull that lacks economies wanted now
-        return self._young(info.retrieved)
+        # An import pins its edition: only --refresh replaces it with the API's copy.
+        return info.imported or self._young(info.retrieved)
 
     def load(self, codes: Iterable[str]) -> dict[str, Series]:
         codes = list(codes)
@@ -64,8 +77,9 @@ class CachedSource:
             self._update(code)
         loaded = {}
         for code in codes:
-            series = self.cache.load(self.name, code)
+            series = self._fetched.get(code) or self.cache.load(self.name, code)
             if series is not None:
+                series.stale = self.stale.get(code, "")
                 loaded[code] = series
         return loaded
 
@@ -77,36 +91,45 @@ class CachedSource:
                                       "and the run is offline (--offline)")
             return
         economies = self.economies
-        if economies is not None and cached is not None and cached.economies != "*":
-            economies = sorted(set(economies) | set(cached.economies.split(",")))  # pulls add up
+        if economies is not None and cached is not None:
+            # A partial pull never shrinks what is cached: a full copy is refreshed whole, a
+            # partial one grows by the economies asked for now.
+            economies = None if cached.economies == "*" else sorted(set(economies) | set(cached.economies.split(",")))
         reason = self.unreachable
         if reason is None:
             try:
-                self.cache.store(self.remote.fetch_series(code, economies), economies)
-                return
+                series = self.remote.fetch_series(code, economies)
             except Unreachable as exc:
                 reason = self.unreachable = str(exc)
             except BadAnswer as exc:
                 reason = str(exc)
+            else:
+                self._keep(series, economies)
+                return
         if cached is not None:
-            self.warnings.append(f"{self.label} {code}: {reason}; using the copy cached on {cached.retrieved[:10]}")
+            self.stale[code] = f"{reason}; this copy was retrieved {cached.retrieved[:10]}"
         else:
+            self.failed[code] = reason
             self.missing[code] = f"{self.label} series {code} could not be fetched ({reason}) and is not in the cache"
+
+    def _keep(self, series: Series, economies: list[str] | None) -> None:
+        try:
+            self.cache.store(series, economies)
+        except DataError as exc:
+            self.warnings.append(f"{exc}; the values fetched are used for this run only")
+            series.complete = economies is None
+            series.aggregates = self.cache.aggregates(self.name) | series.aggregates
+            self._fetched[series.code] = series
 
     def _update_economies(self) -> None:
         """Economy names and the list of groups, when the cache has none or they are stale."""
         known = self.cache.economies_info(self.name)
-        if known and not self.policy.refresh and self._young(known[1]):
-            return
-        if self.unreachable:
+        if (known and not self.policy.refresh and self._young(known[1])) or self.unreachable:
             return
         try:
             self.cache.store_economies(self.name, self.remote.fetch_economies(), origin=self.remote.label)
         except Unreachable as exc:
             self.unreachable = str(exc)
-        except BadAnswer as exc:
+        except (BadAnswer, DataError) as exc:
             # Ranks then fall back on sources/aggregates.toml to tell groups from economies.
-            self.warnings.append(f"{self.label}: economy list not available ({exc})")
-
-    def _young(self, retrieved: str) -> bool:
-        return self.policy.max_age_days is None or age_days(retrieved) <= self.policy.max_age_days
+            self.warnings.append(f"{self.label}: economy list not updated ({exc})")

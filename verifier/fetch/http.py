@@ -46,8 +46,19 @@ class Network:
         return cls(connect_timeout=min(cls.connect_timeout, read_timeout), read_timeout=read_timeout, retries=retries)
 
 
+class CappedRetry(Retry):
+    """urllib3's Retry, but a server's Retry-After is obeyed only up to a cap: a service
+    that asks for an hour's pause is treated as failing, not waited on."""
+
+    max_retry_after = 10.0  # seconds
+
+    def get_retry_after(self, response):
+        wait = super().get_retry_after(response)
+        return None if wait is None else min(wait, self.max_retry_after)
+
+
 def session(network: Network) -> requests.Session:
-    retry = Retry(
+    retry = CappedRetry(
         total=network.retries,
         # A refused or unresolvable connection rarely heals in seconds: try once more, then
         # tell the editor to work offline rather than make them wait through every backoff.
@@ -68,11 +79,13 @@ def session(network: Network) -> requests.Session:
 
 
 class Unreachable(Exception):
-    """The service cannot be reached at all: later requests to it in this run would fail too."""
+    """The service cannot be used: it refuses connections, does not answer in time, or keeps
+    failing after every retry. The run stops asking it, so a dead service costs one wait."""
 
 
 class BadAnswer(Exception):
-    """The service answered, but not with usable data for this request."""
+    """The service answered, but not with usable data for this request (bad JSON, an
+    unknown series, a client error); other requests may still succeed."""
 
 
 def host(url: str) -> str:
@@ -84,14 +97,14 @@ def describe_failure(exc: BaseException, url: str) -> Exception:
     """A requests/urllib3 failure as Unreachable or BadAnswer, with a reason an editor can read."""
     service = host(url)
     if isinstance(exc, requests.exceptions.RetryError):
-        return BadAnswer(f"{service} kept answering with errors ({_last_status(exc)}) after retries")
+        return Unreachable(f"{service} kept answering with errors ({_last_status(exc)}) after retries")
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return Unreachable(f"cannot connect to {service} (timed out)")
     if isinstance(exc, (requests.exceptions.Timeout, TimeoutError)):
-        return BadAnswer(f"{service} did not answer in time")
+        return Unreachable(f"{service} did not answer in time")
     if isinstance(exc, requests.exceptions.ConnectionError):
         if "timed out" in str(exc).lower():  # a read timeout that urllib3 retried to the end
-            return BadAnswer(f"{service} did not answer in time")
+            return Unreachable(f"{service} did not answer in time")
         return Unreachable(f"cannot connect to {service}")
     if isinstance(exc, requests.exceptions.HTTPError) and exc.response is not None:
         return BadAnswer(f"{service} answered HTTP {exc.response.status_code}")

@@ -48,27 +48,33 @@ class ImfDataMapper:
         return payload
 
     def indicators(self) -> dict[str, Any]:
+        """The indicator list, which names each one's edition. Asked once per run; without it
+        the values are still usable, so a bad answer leaves it empty rather than failing."""
         if self._indicators is None:
-            listed = self._get("indicators").get("indicators")
-            if not isinstance(listed, dict):
-                raise BadAnswer(f"{host(self.endpoint)} sent no indicator list")
-            self._indicators = listed
+            try:
+                listed = self._get("indicators").get("indicators")
+            except BadAnswer:
+                listed = None
+            self._indicators = listed if isinstance(listed, dict) else {}
         return self._indicators
 
     def fetch_series(self, code: str, economies: list[str] | None = None) -> Series:
         """Every year of the series, for every economy and group or for the economies listed."""
-        about = self.indicators().get(code)
-        if not isinstance(about, dict):
+        listed = self.indicators()
+        if listed and code not in listed:
             raise BadAnswer(f"the IMF DataMapper has no indicator {code}")
+        about = listed.get(code) if isinstance(listed.get(code), dict) else {}
         retrieved = now()
         by_entity = self._get("/".join([code, *(economies or [])])).get("values", {}).get(code)
         if not isinstance(by_entity, dict) or not by_entity:
             raise BadAnswer(f"{host(self.endpoint)} returned no values for {code}")
         edition = edition_from_source(about.get("source", ""))
-        series = Series(self.name, edition, code, about.get("label") or code, retrieved=retrieved,
-                        origin=f"fetched from {host(self.endpoint)}")
-        factor = 10 ** self.scales.get(code, 0)
         first_projection = _edition_year(edition)
+        note = (f"not flagged: the DataMapper API marks only {first_projection} onwards as projections, "
+                "not earlier staff estimates" if first_projection else "not flagged by the DataMapper API")
+        series = Series(self.name, edition, code, about.get("label") or code, retrieved=retrieved,
+                        origin=f"fetched from {host(self.endpoint)}", estimate_note=note)
+        factor = 10 ** self.scales.get(code, 0)
         for entity, by_year in by_entity.items():
             if not isinstance(by_year, dict):
                 raise BadAnswer(f"{host(self.endpoint)} sent values for {code} in an unexpected shape")

@@ -105,12 +105,17 @@ def import_path(path: Path, cache: Cache, vintage: str | None = None) -> ImportR
     edition = vintage or source.edition
     retrieved = now()
     rows = 0
-    # One series at a time: memory stays at one series, whatever the size of the snapshot.
-    for code in codes:
-        for series in source.load([code]).values():
-            series.edition, series.retrieved, series.origin = edition, retrieved, f"imported from {path.resolve()}"
-            cache.store(series)
-            rows += sum(len(by_year) for by_year in series.values.values())
+
+    def each_series():
+        nonlocal rows
+        for code in codes:
+            for series in source.load([code]).values():
+                series.edition, series.retrieved, series.origin = edition, retrieved, f"imported from {path.resolve()}"
+                rows += sum(len(by_year) for by_year in series.values.values())
+                yield series
+
+    # One transaction: an interrupted import leaves the cache as it was, never half of two editions.
+    cache.store_all(each_series(), imported=True)
     names = source.economy_names()
     if names:
         groups = aggregate_codes(source.name)

@@ -39,7 +39,14 @@ class WorldBankApi:
 
         wbgapi keeps its settings in module globals and calls `requests.get` itself; for the
         length of a call we set the globals and hand it our session, which has the same `get`.
+        It also caches metadata (concepts, economy lists) in module globals, keyed by nothing:
+        those are dropped when the endpoint changes and after a failure, which can leave
+        them half-filled.
         """
+        global _endpoint_cached
+        if _endpoint_cached != self.endpoint:
+            _forget_wbgapi_metadata()
+            _endpoint_cached = self.endpoint
         saved = (wbgapi.endpoint, wbgapi.per_page, wbgapi.get_options, wbgapi.requests)
         wbgapi.endpoint, wbgapi.per_page = self.endpoint, self.per_page
         wbgapi.get_options = {"timeout": self.network.timeout}
@@ -47,16 +54,22 @@ class WorldBankApi:
         try:
             yield wbgapi
         except (requests.RequestException, ValueError) as exc:
+            _forget_wbgapi_metadata()
             raise describe_failure(exc, self.endpoint) from exc
-        except wbgapi.APIError as exc:
+        except (wbgapi.APIError, KeyError, TypeError) as exc:
+            _forget_wbgapi_metadata()
             raise BadAnswer(f"{host(self.endpoint)}: {_api_message(exc)}") from exc
         finally:
             wbgapi.endpoint, wbgapi.per_page, wbgapi.get_options, wbgapi.requests = saved
 
     def edition(self) -> str:
+        """The database's last-update date; data without it is still data, so a bad answer is noted, not fatal."""
         if self._edition is None:
-            with self._client() as wb:
-                updated = wb.source.get(WDI).get("lastupdated")
+            try:
+                with self._client() as wb:
+                    updated = wb.source.get(WDI).get("lastupdated")
+            except BadAnswer:
+                updated = None
             self._edition = f"last updated {updated}" if updated else "last update date not given by the API"
         return self._edition
 
@@ -87,10 +100,27 @@ class WorldBankApi:
 
 
 
+_endpoint_cached: str | None = None  # the endpoint wbgapi's module caches were filled from
+
+
+def _forget_wbgapi_metadata() -> None:
+    """Empty wbgapi's module-level metadata caches (wbgapi 1.0 keeps them in these globals)."""
+    for module, name, empty in (
+        (wbgapi.source, "_concepts", dict), (wbgapi.source, "_metadata_flags", dict),
+        (wbgapi.time, "_time_values", dict), (wbgapi, "_concept_mrv_cache", dict),
+        (wbgapi.economy, "_localized_metadata", dict), (wbgapi.economy, "_iso2Codes", dict),
+        (wbgapi.economy, "_class_data", lambda: None), (wbgapi.economy, "_aggs", lambda: None),
+    ):
+        if hasattr(module, name):
+            setattr(module, name, empty())
+
+
 def _api_message(exc: Exception) -> str:
     """wbgapi's APIError carries the URL and the API's own message; keep the message."""
     if isinstance(exc, wbgapi.APIResponseError):
         return "sent a response that is not valid World Bank API JSON"
+    if isinstance(exc, (KeyError, TypeError)):
+        return f"sent a response without the expected fields ({exc})"
     message = str(getattr(exc, "msg", "") or exc)
     if "Invalid value" in message or "not valid" in message:
         return "the API does not know this series"
