@@ -84,7 +84,7 @@ def test_age_is_counted_in_days():
 class FlakyRemote:
     """A remote that fails as told, to test the cache policy without HTTP."""
 
-    name, label = "imf", "IMF test"
+    name, label, endpoint = "imf", "IMF test", "https://imf.test/api"
 
     def __init__(self, failure: Exception | None = None):
         self.failure = failure

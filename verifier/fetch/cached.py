@@ -18,7 +18,7 @@ from typing import Iterable, Protocol
 
 from . import DataError, Series
 from .cache import Cache, Economy, age_days
-from .http import BadAnswer, Unreachable
+from .http import BadAnswer, Unreachable, host
 
 DEFAULT_MAX_AGE_DAYS = 7.0
 
@@ -26,6 +26,7 @@ DEFAULT_MAX_AGE_DAYS = 7.0
 class Remote(Protocol):
     name: str
     label: str
+    endpoint: str
 
     def fetch_series(self, code: str, economies: list[str] | None = None) -> Series: ...
 
@@ -127,7 +128,8 @@ class CachedSource:
         if (known and not self.policy.refresh and self._young(known[1])) or self.unreachable:
             return
         try:
-            self.cache.store_economies(self.name, self.remote.fetch_economies(), origin=self.remote.label)
+            self.cache.store_economies(self.name, self.remote.fetch_economies(),
+                                       origin=f"fetched from {host(self.remote.endpoint)}")
         except Unreachable as exc:
             self.unreachable = str(exc)
         except (BadAnswer, DataError) as exc:

@@ -114,7 +114,8 @@ def import_path(path: Path, cache: Cache, vintage: str | None = None) -> ImportR
                 rows += sum(len(by_year) for by_year in series.values.values())
                 yield series
 
-    # One transaction: an interrupted import leaves the cache as it was, never half of two editions.
+    # One transaction: an interrupted import leaves the cache as it was, never half of two
+    # editions. Series are converted one at a time (a bulk CSV is read whole, once).
     cache.store_all(each_series(), imported=True)
     names = source.economy_names()
     if names:

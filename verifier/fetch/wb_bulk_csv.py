@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -76,14 +77,19 @@ class WbBulkCsv:
     def economy_names(self) -> dict[str, str]:
         return dict(zip(self.frame["Country Code"], self.frame["Country Name"]))
 
+    @cached_property
+    def _by_code(self) -> dict[str, pd.DataFrame]:
+        """The rows of each series, split once: an import asks for every series in turn."""
+        return dict(tuple(self.frame.groupby("Indicator Code")))
+
     def load(self, codes: Iterable[str]) -> dict[str, Series]:
         codes = set(codes)
-        rows = self.frame[self.frame["Indicator Code"].isin(codes)]
         loaded: dict[str, Series] = {}
-        for (code, name), part in rows.groupby(["Indicator Code", "Indicator Name"]):
-            series = loaded.setdefault(code, Series(self.name, self.edition, code, name, origin=f"read from {self.path}",
-                                                    aggregates=aggregate_codes(self.name)))
-            for entity, year, value in part[["Country Code", "Year", "Value"]].itertuples(index=False):
+        for code in sorted(codes & set(self._by_code)):
+            part = self._by_code[code]
+            series = loaded[code] = Series(self.name, self.edition, code, str(part["Indicator Name"].iloc[0]),
+                                           origin=f"read from {self.path}", aggregates=aggregate_codes(self.name))
+            for entity, year, value in part[["Country Code", "Year", "Value"]].itertuples(index=False, name=None):
                 series.values.setdefault(entity, {})[int(year)] = float(value)
         for code in codes - set(loaded):
             self.missing[code] = f"World Bank series {code} is not in {self.path}"
