@@ -103,6 +103,7 @@ class CachedSeries:
     retrieved: str
     economies: str
     imported: bool
+    estimate_note: str
     rows: int
 
     def age_days(self, at: datetime | None = None) -> float:
@@ -181,11 +182,11 @@ class Cache:
     def _infos(self, where: str, args: tuple) -> list[CachedSeries]:
         query = (
             "SELECT s.source, s.code, s.name, s.edition, s.origin, s.retrieved, s.economies, s.imported, "
-            "(SELECT COUNT(*) FROM points p WHERE p.series_id = s.id) "
+            "s.estimate_note, (SELECT COUNT(*) FROM points p WHERE p.series_id = s.id) "
             f"FROM series s {where} ORDER BY s.source, s.code"
         )
         try:
-            return [CachedSeries(*row[:7], bool(row[7]), row[8]) for row in self.db.execute(query, args)]
+            return [CachedSeries(*row[:7], bool(row[7]), *row[8:]) for row in self.db.execute(query, args)]
         except sqlite3.Error as exc:
             raise DataError(f"{self.path}: cannot read the cache ({exc})") from exc
 
@@ -232,12 +233,10 @@ class Cache:
         info = self.info(source, code)
         if info is None:
             return None
-        (note,) = self.db.execute("SELECT estimate_note FROM series WHERE source = ? AND code = ?",
-                                  (source, code)).fetchone()
         series = Series(
             source, info.edition, code, info.name,
             retrieved=info.retrieved, origin=info.origin, complete=info.economies == "*",
-            aggregates=self.aggregates(source) | aggregate_codes(source), estimate_note=note,
+            aggregates=self.aggregates(source) | aggregate_codes(source), estimate_note=info.estimate_note,
         )
         query = ("SELECT p.entity, p.year, p.value, p.estimate FROM points p JOIN series s ON s.id = p.series_id "
                  "WHERE s.source = ? AND s.code = ?")
