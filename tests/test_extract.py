@@ -506,3 +506,8 @@ def test_share_group_stays_in_its_sentence_and_reads_share_of_wordings():
     assert (before.statistic, before.group) == ("share", "Central Asia")
     of_the_gdp_of = claim_in("South Africa accounts for 30% of the GDP of Sub-Saharan Africa.")
     assert (of_the_gdp_of.statistic, of_the_gdp_of.group) == ("share", "Sub-Saharan Africa")
+
+
+def test_a_fraction_in_words_is_a_hedged_share():
+    claim = claim_in("Brazil accounts for a third of Latin America's GDP in 2023.")
+    assert (claim.number_text, claim.statistic, claim.operator, claim.group) == ("a third", "share", "~", "Latin America")

@@ -256,3 +256,26 @@ def test_changes_and_years_are_not_read_as_ranges(text, expected):
 
 def test_numbers_too_large_to_represent_are_not_quantities():
     assert find_quantities("$" + "9" * 400 + " trillion") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("five percent", 5), ("Twenty-five per cent", 25), ("sixty four percent", 64), ("a hundred percent", 100),
+    ("twelve pct", 12),
+])
+def test_percentages_written_in_words(text, value):
+    (q,) = find_quantities(f"Inflation was {text} in 2023.".replace(" 2023", ""))
+    assert (q.text, q.value, q.unit, q.approximate) == (text, value, "percent", False)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a third", 100 / 3), ("two-thirds", 200 / 3), ("half", 50), ("a quarter", 25), ("three quarters", 75),
+    ("one-fifth", 20),
+])
+def test_fractions_of_a_whole_are_hedged_percentages(text, value):
+    (q,) = find_quantities(f"It produces {text} of the region's output.")
+    assert q.text == text and q.value == pytest.approx(value) and q.unit == "percent" and q.approximate
+
+
+@pytest.mark.parametrize("text", ["five years", "the third quarter", "half the time", "one of the largest"])
+def test_words_that_are_not_quantities(text):
+    assert [q for q in find_quantities(text) if q.unit == "percent"] == []

@@ -124,6 +124,20 @@ def fetch_errors(sources: list[CachedSource]) -> list[str]:
     return errors
 
 
+def _data_sources(args: argparse.Namespace, policy: Policy, network: Network) -> tuple[DataSources, list[CachedSource]]:
+    """Local snapshots (--data, VERIFY_DATA) or the live APIs through the cache."""
+    cache_flags = _cache_flags_given(args)
+    if args.data and cache_flags:
+        raise ValueError(f"--data reads only the files given; {', '.join(cache_flags)} apply to the cache: "
+                         "use one or the other")
+    # An explicit cache flag means the cache, whatever VERIFY_DATA says.
+    paths = data_paths(args.data) if not cache_flags else []
+    if paths:
+        return DataSources([open_source(path) for path in paths]), []
+    live = live_sources(_open_cache(args, read_only=policy.offline), policy, network, Endpoints.from_environment())
+    return DataSources(live), live
+
+
 def extract_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="verify extract", description="List the claims found in articles; needs no data.")
     parser.add_argument("paths", nargs="+", type=Path)
@@ -140,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             return extract_command(extract_parser().parse_args(argv[1:]))
         if argv and argv[0] == "data":
             return data_command(data_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "eval":
+            return eval_command(eval_parser().parse_args(argv[1:]))
         return verify_command(verify_parser().parse_args(argv))
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
@@ -163,19 +179,11 @@ def verify_command(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
-    cache_flags = _cache_flags_given(args)
-    if args.data and cache_flags:
-        print(f"verify: --data reads only the files given; {', '.join(cache_flags)} apply to the cache: "
-              "use one or the other", file=sys.stderr)
+    try:
+        data, live = _data_sources(args, policy, network)
+    except ValueError as exc:
+        print(f"verify: {exc}", file=sys.stderr)
         return ERROR
-    # An explicit cache flag means the cache, whatever VERIFY_DATA says.
-    paths = data_paths(args.data) if not cache_flags else []
-    live: list[CachedSource] = []
-    if paths:
-        data = DataSources([open_source(path) for path in paths])
-    else:
-        live = live_sources(_open_cache(args, read_only=policy.offline), policy, network, Endpoints.from_environment())
-        data = DataSources(live)
     result = run(args.paths, data, today)
     report_network(live, "Claims whose data is not in the cache are unverifiable.")
     result.errors += fetch_errors(live)
@@ -202,6 +210,33 @@ def verify_command(args: argparse.Namespace) -> int:
     print(f"{len(result.documents)} article(s), {total} claim(s); reports in {args.reports}/; "
           f"{'gate failed' if code == 1 else 'errors (see above): gate not passed' if code == 2 else 'gate passed'}")
     return code
+
+
+def eval_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="verify eval", description="Score claim extraction and verdicts against a labelled corpus.")
+    parser.add_argument("corpus", type=Path, help="the folder of articles")
+    parser.add_argument("gold", type=Path, help="gold labels, JSON Lines (see tests/corpus/README.md)")
+    parser.add_argument("--data", action="append", default=[], metavar="PATH", help="as for `verify`")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="as for `verify`")
+    add_cache_options(parser)
+    return parser
+
+
+def eval_command(args: argparse.Namespace) -> int:
+    from .evaluate import GoldError, evaluate, report_json, report_text
+
+    try:
+        today = _today(args.today)
+        data, live = _data_sources(args, _policy(args), Network.from_environment())
+        result = evaluate(args.corpus, args.gold, data, today)
+    except (ValueError, GoldError) as exc:
+        print(f"verify: {exc}", file=sys.stderr)
+        return ERROR
+    report_network(live, "Claims whose data is not in the cache are unverifiable.")
+    print(json.dumps(report_json(result), indent=1) if args.format == "json" else report_text(result))
+    return ERROR if result.errors else 0
 
 
 def data_parser() -> argparse.ArgumentParser:

@@ -262,6 +262,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         operator = "=" if operator == "average" else operator
     if quantity.low is not None and operator == "=":
         operator = "range"
+    if quantity.approximate and operator == "=":
+        operator = "~"
     entity, entity_cue = _entity(context, quantity, share_group, group)
     period = _period(context, quantity, statistic == "average", entity)
     if in_points:

@@ -56,6 +56,18 @@ ORDINAL_WORDS = {
 CARDINAL_WORDS = {
     "three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
 }
+# Numbers written as words, for percentages ("five percent", "twenty-five per cent").
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+# Fractions of a whole ("a third of", "two-thirds of", "half of"), read as percentages.
+FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                  "fifths": 5, "tenth": 10, "tenths": 10}
+FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 def _alternation(words) -> str:
@@ -66,6 +78,9 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGNED = rf"(?:[-−–](?=\d))?{NUMBER}"
 SCALE = rf"(?:{_alternation(SCALES)})(?![\w])"
 DASH = r"(?:\s?[-–—]\s?|\sto\s)"
+WORD_NUMBER = (rf"(?:(?:{_alternation(TENS_WORDS)})(?:[\s-](?:{_alternation(UNITS_WORDS)}))?"
+               rf"|{_alternation(UNITS_WORDS)}|(?:a|one)\shundred)")
+PERCENT_UNIT = r"(?:%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b)"
 
 PATTERN = re.compile(
     rf"""
@@ -75,6 +90,9 @@ PATTERN = re.compile(
     |(?P<percent>(?<![\w.,])(?P<p_num>{SIGNED})
         (?:\s?%?(?:\s?[-–—]\s?(?P<p_high>{NUMBER})|\sto\s(?P<p_high_to>{SIGNED})))?
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b))
+    |(?P<w_percent>\b(?P<w_num>{WORD_NUMBER})\s{PERCENT_UNIT})
+    |(?P<fraction>\b(?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
+        (?=\s+of\b))
     |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
     |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?:largest|biggest)\b)
     |(?P<superlative>(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?:largest|biggest)\b)
@@ -105,7 +123,8 @@ def _scaled(value: float, scale: str | None) -> float:
 def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for match in PATTERN.finditer(text):
-        kind = next(k for k in ("money", "percent", "top", "ordinal", "superlative", "plain") if match.group(k))
+        kind = next(k for k in ("money", "percent", "w_percent", "fraction", "top", "ordinal", "superlative", "plain")
+                    if match.group(k))
         if kind == "percent" and _not_a_range(match):
             quantities.extend(_split_range(match))
             continue
@@ -160,6 +179,15 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
             high = _number(match.group("p_high") or match.group("p_high_to"))[0]
             return Quantity(text, (value + high) / 2, "percent", start, end, decimals, significant, low=value, high=high)
         return Quantity(text, value, "percent", start, end, decimals, significant)
+    if kind == "w_percent":
+        return Quantity(text, float(word_number(match.group("w_num"))), "percent", start, end)
+    if kind == "fraction":
+        count = FRACTION_COUNTS.get((match.group("f_count") or "one").lower(), 1)
+        part = match.group("f_part").lower()
+        if part in ("half", "halves") and not match.group("f_count"):
+            count = 1
+        # "A third" is a round figure: read it as hedged, like "about 33%".
+        return Quantity(text, 100.0 * count / FRACTION_WORDS[part], "percent", start, end, approximate=True)
     if kind == "top":
         written = match.group("t_num").lower()
         rank = CARDINAL_WORDS.get(written) or int(written)
@@ -176,6 +204,14 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         currency = SUFFIX_CURRENCIES[match.group("n_cur").lower()]
         return Quantity(text, value, f"currency:{currency}", start, end, decimals, significant)
     return Quantity(text, value, "number", start, end, decimals, significant)
+
+
+def word_number(text: str) -> int:
+    """"twenty-five" -> 25, "a hundred" -> 100."""
+    words = re.split(r"[\s-]+", text.lower())
+    if words[-1] == "hundred":
+        return 100
+    return sum(TENS_WORDS.get(w, 0) + UNITS_WORDS.get(w, 0) for w in words)
 
 
 def is_scaled(quantity: Quantity) -> bool:

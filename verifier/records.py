@@ -59,6 +59,7 @@ class Quantity:
     # The number stands for a range ("5-6%"): value is the midpoint, low/high the ends.
     low: float | None = None
     high: float | None = None
+    approximate: bool = False  # a round figure in words ("a third"): read as hedged
 
 
 @dataclass(frozen=True)
