@@ -511,3 +511,38 @@ def test_share_group_stays_in_its_sentence_and_reads_share_of_wordings():
 def test_a_fraction_in_words_is_a_hedged_share():
     claim = claim_in("Brazil accounts for a third of Latin America's GDP in 2023.")
     assert (claim.number_text, claim.statistic, claim.operator, claim.group) == ("a third", "share", "~", "Latin America")
+
+
+@pytest.mark.parametrize("text, number, value, indicator", [
+    ("Vietnam's exports grew by 14% in 2022.", "14%", 14, "exports"),
+    ("Kenya's foreign direct investment fell 20% in 2023.", "20%", -20, "fdi"),
+    ("Uzbekistan's GDP has doubled since 2010.", "doubled", 100, "gdp"),
+    ("Ghana's reserves halved in 2022.", "halved", -50, "reserves"),
+    ("Nigeria's population has tripled since 1980.", "tripled", 200, "population"),
+])
+def test_changes_of_levels(text, number, value, indicator):
+    claim = claim_in(text)
+    assert (claim.number_text, claim.statistic, claim.value, claim.indicator, claim.unit) == (
+        number, "change", value, indicator, "percent")
+
+
+def test_gdp_grew_is_still_real_growth_not_a_level_change():
+    claim = claim_in("Kenya's GDP grew 5.6% in 2023.")
+    assert (claim.statistic, claim.indicator) == ("value", "gdp_growth")
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Indonesia's GDP was between $1.3tn and $1.4tn in 2023.", 1.3e12, 1.4e12),
+    ("Turkey's inflation was between 50% and 60% in 2023.", 50, 60),
+])
+def test_between_x_and_y_is_one_range_claim(text, low, high):
+    claim = claim_in(text)
+    assert claim.number_text.startswith("between ") and claim.operator == "range"
+    assert (claim.quantity.low, claim.quantity.high) == (low, high)
+
+
+def test_since_independence_takes_the_countrys_year():
+    claim = claim_in("Since independence, Kazakhstan's economy has grown by an average of 4% a year.")
+    assert (claim.statistic, claim.period.kind, claim.period.start) == ("average", "since", 1991)
+    unknown = claim_in("Since independence, Brazil's economy has grown by an average of 4% a year.")
+    assert unknown.period.kind == "since" and unknown.period.start is None

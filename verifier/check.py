@@ -167,7 +167,8 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
                                        f"--countries), not {resolution.entity_name} ({resolution.entity}): pull it "
                                        "or go online")
         return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
-    builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings}
+    builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings,
+               "change": _change_readings}
     readings, missing = builder[claim.statistic](claim, resolution, indicator, series, tol)
     return _Lookup(source, readings, missing)
 
@@ -245,6 +246,29 @@ def _value_readings(claim, resolution, indicator, series, tol):
     note = _estimate_note(series, entity, [year])
     return [_reading(claim, series, indicator, entity, [year], actual, tol,
                      f"{label}, {year}{note}")], ""
+
+
+def _change_readings(claim, resolution, indicator, series, tol):
+    """The percent change of a level between two years: "exports grew 14% in 2022",
+    "GDP has doubled since 2010" (+100%)."""
+    entity, label = resolution.entity, SOURCE_LABELS[series.source]
+    values = series.values[entity]
+    have = [y for y in series.years(entity) if y <= resolution.end]
+    if not have:
+        return [], f"{label} {series.code} has no value for {resolution.entity_name} up to {resolution.end}"
+    # An open end ("since 2010", or no year) runs to the latest year with data.
+    end = resolution.end if resolution.end in values and resolution.start is not None else have[-1]
+    start = resolution.start if resolution.start is not None else end - 1
+    if start not in values or end <= start:
+        return [], f"{label} {series.code} has no value for {resolution.entity_name} in {start}"
+    if values[start] == 0:
+        return [], f"{label} {series.code} is zero for {resolution.entity_name} in {start}"
+    change = (values[end] / values[start] - 1) * 100
+    evidence = tuple(_evidence(series, indicator, entity, [year], values[year], indicator.unit) for year in (start, end))
+    description = f"{label}, change {start} to {end}{_estimate_note(series, entity, [start, end])}"
+    detail = (f"{fmt.amount(values[start], indicator.unit)} in {start} to {fmt.amount(values[end], indicator.unit)} "
+              f"in {end}: {change:+.1f}%")
+    return [Reading(description, change, "percent", judge(claim, change, tol), evidence, detail)], ""
 
 
 def _average_readings(claim, resolution, indicator, series, tol):

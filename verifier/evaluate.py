@@ -121,8 +121,7 @@ def _locate(gold: GoldNumber, raw: str, document: Document) -> bool:
 
 
 def _span(claim: Claim) -> tuple[int, int]:
-    q = claim.quantity
-    return (q.start, q.end) if q else (-1, -1)
+    return claim.quote_offset + claim.quote_start, claim.quote_offset + claim.quote_end
 
 
 def gold_claim(gold: GoldNumber, document: Document) -> Claim:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .catalogue import Indicator, indicators, other_measures
+from .catalogue import SOURCES_DIR, Indicator, indicators, load_toml, other_measures
 from .geography import Mention, geography
 from .quantities import find_quantities, is_scaled
 from .records import Claim, Document, Period, Quantity
@@ -95,6 +95,7 @@ PERIOD_PATTERNS = [
     ("range", re.compile(r"\b(?P<a>(?:19|20)\d{2})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b")),
     ("decade", re.compile(r"\b(?:in|during|over|throughout)\s+the\s+(?P<a>(?:19|20)\d)0s\b", re.I)),
     ("since", re.compile(r"\bsince\s+(?P<a>(?:19|20)\d{2})\b", re.I)),
+    ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I)),
     ("past", re.compile(rf"\b(?:over|in|during|for|across|throughout)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+years\b", re.I)),
     ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I)),
     ("last_year", re.compile(r"\blast year\b|\bthe previous year\b", re.I)),
@@ -236,14 +237,19 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     of_gdp = quantity.unit == "percent" and share_group is None and bool(OF_GDP.match(after))
     in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
     sign = 1
+    level_change = quantity.change
     if quantity.unit == "rank":
         cue = _rank_cue(sentence.text, quantity, cues)
+    elif quantity.change:
+        cue = _level_subject(sentence.text, quantity.start, cues)
     else:
         change = (CHANGE_VERB.search(before) if quantity.unit == "percent" and share_group is None
                   and not of_gdp and not in_points else None)
         if change:
             cue = _change_subject(sentence.text, change, cues)
             sign = -1 if change.group("verb").lower() in FALLING and quantity.value > 0 else 1
+            # "Exports grew 14%": a level with no growth rate in the catalogue changed by 14%.
+            level_change = cue is not None and cue.indicator is not None and cue.indicator.measure == "level"
         else:
             cue = _best_cue(quantity, cues, share_group is not None, of_gdp)
     if cue is None or cue.indicator is None:
@@ -266,12 +272,12 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         operator = "~"
     entity, entity_cue = _entity(context, quantity, share_group, group)
     period = _period(context, quantity, statistic == "average", entity)
-    if in_points:
+    if in_points or level_change:
         statistic = "change"
     if statistic == "value" and period.kind in ("range", "since", "past") and indicator.measure == "rate":
         # "growth of 5% a year over 2010-2020": a rate over a span is an average.
         statistic = "average"
-    unit = _claim_unit(quantity, indicator)
+    unit = "percent" if level_change else _claim_unit(quantity, indicator)
     line = context.document.first_line + bisect_right(context.newlines, sentence.start + quantity.start)
     return Claim(
         id=f"{context.document.path.stem}-{number}",
@@ -293,6 +299,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         source_cited=_source_cited(sentence.text, quantity),
         group=group,
         quantity=quantity,
+        quote_offset=sentence.start,
     )
 
 
@@ -389,10 +396,20 @@ def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _
     if indicator is None:
         return None
     if indicator.measure == "level":
-        return _Cue(subject.start, subject.end, subject.text, indicators()[indicator.growth]) if indicator.growth else None
+        # "GDP grew 3%" is real growth, the catalogue's growth rate; a level without one
+        # ("exports grew 14%") changed by that much.
+        return _Cue(subject.start, subject.end, subject.text, indicators()[indicator.growth]) if indicator.growth else subject
     # A growth-rate noun followed by its own verb ("growth grew") is rare; any other rate
     # with a change verb ("inflation fell 2%") is a change in points, not checked here.
     return subject if indicator.growth is None and indicator.key == indicators()["gdp"].growth else None
+
+
+def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | None:
+    """What "doubled" is said of: the nearest level word before the verb, in its clause."""
+    clause_start = verb_start - len(_clause_before(sentence, verb_start))
+    subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
+                and verb_start - c.end <= MAX_CUE_DISTANCE and c.indicator is not None and c.indicator.measure == "level"]
+    return max(subjects, key=lambda c: (c.end, c.end - c.start)) if subjects else None
 
 
 RANK_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:nominal\s+|total\s+)?", re.I)
@@ -535,6 +552,10 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
     if subannual:
         return Period("subannual", subannual.group(0), found_in="sentence")
     period = _period_in(sentence.text, quantity.start, quantity.end)
+    if period is not None and period.kind == "since" and period.start is None:
+        code = geography().country_code(entity) if entity else None
+        year = independence_years().get(code or "")
+        return Period("since", period.text, year, found_in="sentence")
     if period is not None:
         return Period(period.kind, period.text, period.start, period.end, "sentence", period.years)
     if needs_span and context.index > 0:
@@ -586,12 +607,20 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
         return Period("range", text, start, start + 9)
     if kind == "since":
         return Period("since", text, int(match.group("a")))
+    if kind == "independence":
+        return Period("since", text)  # the year depends on the country: see _period
     if kind == "past":
         years = 10 if match.groupdict().get("decade") else _count(match.group("n"))
         return Period("past", text, years=years)
     if kind in ("last_year", "this_year"):
         return Period(kind, text)
     return Period("year", text, int(match.group("a")), int(match.group("a")))
+
+
+@lru_cache(maxsize=1)
+def independence_years() -> dict[str, int]:
+    """ISO3 -> year of independence (sources/independence.toml), for "since independence"."""
+    return {code: int(year) for code, year in load_toml(SOURCES_DIR / "independence.toml").items()}
 
 
 def _count(word: str) -> int:

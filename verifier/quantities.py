@@ -64,6 +64,8 @@ UNITS_WORDS = {
 }
 TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
               "ninety": 90}
+# Verbs that are a change of a level by themselves ("exports doubled"): the percent change.
+MULTIPLE_VERBS = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 # Fractions of a whole ("a third of", "two-thirds of", "half of"), read as percentages.
 FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                   "fifths": 5, "tenth": 10, "tenths": 10}
@@ -93,6 +95,7 @@ PATTERN = re.compile(
     |(?P<w_percent>\b(?P<w_num>{WORD_NUMBER})\s{PERCENT_UNIT})
     |(?P<fraction>\b(?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
         (?=\s+of\b))
+    |(?P<multiple>\b(?:{_alternation(MULTIPLE_VERBS)})\b)
     |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
     |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?:largest|biggest)\b)
     |(?P<superlative>(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?:largest|biggest)\b)
@@ -123,15 +126,40 @@ def _scaled(value: float, scale: str | None) -> float:
 def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for match in PATTERN.finditer(text):
-        kind = next(k for k in ("money", "percent", "w_percent", "fraction", "top", "ordinal", "superlative", "plain")
-                    if match.group(k))
+        kind = next(k for k in ("money", "percent", "w_percent", "fraction", "multiple", "top", "ordinal", "superlative",
+                                "plain") if match.group(k))
         if kind == "percent" and _not_a_range(match):
             quantities.extend(_split_range(match))
             continue
         quantity = _build(kind, match)
         if quantity is not None and math.isfinite(quantity.value):
             quantities.append(quantity)
-    return quantities
+    return _between_ranges(text, quantities)
+
+
+BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+AND = re.compile(r"\s+and\s+")
+
+
+def _between_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """"between $280bn and $300bn", "between 5% and 6%": two quantities that are one range."""
+    merged: list[Quantity] = []
+    index = 0
+    while index < len(quantities):
+        low = quantities[index]
+        high = quantities[index + 1] if index + 1 < len(quantities) else None
+        opening = BETWEEN.search(text[max(0, low.start - 12):low.start])
+        if (high is not None and opening and AND.fullmatch(text[low.end:high.start])
+                and low.unit == high.unit and low.unit != "number" and low.low is None and high.low is None
+                and low.value < high.value):
+            start = low.start - (len(opening.group(0)))
+            merged.append(replace(low, text=text[start:high.end], start=start, end=high.end,
+                                  value=(low.value + high.value) / 2, low=low.value, high=high.value))
+            index += 2
+            continue
+        merged.append(low)
+        index += 1
+    return merged
 
 
 def _not_a_range(match: re.Match[str]) -> bool:
@@ -181,6 +209,8 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         return Quantity(text, value, "percent", start, end, decimals, significant)
     if kind == "w_percent":
         return Quantity(text, float(word_number(match.group("w_num"))), "percent", start, end)
+    if kind == "multiple":
+        return Quantity(text, MULTIPLE_VERBS[text.lower()], "percent", start, end, approximate=True, change=True)
     if kind == "fraction":
         count = FRACTION_COUNTS.get((match.group("f_count") or "one").lower(), 1)
         part = match.group("f_part").lower()

@@ -60,6 +60,7 @@ class Quantity:
     low: float | None = None
     high: float | None = None
     approximate: bool = False  # a round figure in words ("a third"): read as hedged
+    change: bool = False  # the word is itself a change of a level ("doubled": +100%)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Claim:
     source_cited: str | None  # "world_bank", "imf" or None
     group: str | None = None  # for shares and ranks: the group name as written
     quantity: Quantity | None = None
+    quote_offset: int = 0  # where the quote starts in the document's text
 
 
 @dataclass(frozen=True)

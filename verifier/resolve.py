@@ -31,8 +31,12 @@ def resolve(claim: Claim, published: date) -> Resolution:
         problem = f"'{claim.entity}' is not a country the resolver knows" if claim.entity else claim.entity_cue
     elif claim.period.kind == "subannual":
         problem = f"the claim is about “{claim.period.text}”, and the data are annual only"
-    elif claim.statistic == "change":
-        problem = f"“{claim.number_text}” is a change in a rate; changes are not checked yet, only levels"
+    elif claim.period.kind == "since" and claim.period.start is None:
+        problem = (f"“{claim.period.text}”: no year of independence for {entity_name} in "
+                   "sources/independence.toml")
+    elif claim.statistic == "change" and indicator.measure != "level":
+        problem = (f"“{claim.number_text}” is a change in a rate, in points; only changes of levels "
+                   "(GDP, exports, population) are checked")
     elif claim.unit not in ("USD", "percent", "persons", "rank"):
         problem = (
             f"the amount is in {claim.unit}; the catalogue has only {indicator.unit} series "
@@ -62,6 +66,10 @@ def _years(claim: Claim, published: date) -> tuple[int | None, int, bool, str]:
     """(start, end, latest, words) for the claim's period, relative to publication."""
     period = claim.period
     last_full_year = published.year - 1
+    if claim.statistic == "change" and period.kind in ("year", "last_year", "this_year"):
+        # "grew 14% in 2022" compares 2022 with the year before.
+        year = {"year": period.start, "last_year": last_full_year, "this_year": published.year}[period.kind]
+        return year - 1, year, False, f"{year - 1} to {year}"
     if period.kind == "year":
         return period.start, period.end, False, str(period.start)
     if period.kind == "range":
