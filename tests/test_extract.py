@@ -546,3 +546,14 @@ def test_since_independence_takes_the_countrys_year():
     assert (claim.statistic, claim.period.kind, claim.period.start) == ("average", "since", 1991)
     unknown = claim_in("Since independence, Brazil's economy has grown by an average of 4% a year.")
     assert unknown.period.kind == "since" and unknown.period.start is None
+
+
+@pytest.mark.parametrize("text, number, rank, kind", [
+    ("India was among the 10 fastest-growing economies in the world in 2023.", "the 10 fastest-growing", 10, "top"),
+    ("Guyana was the world's fastest-growing economy in 2023.", "fastest-growing", 1, "ordinal"),
+    ("Rwanda is the third-fastest-growing economy in Africa.", "the third-fastest-growing", 3, "ordinal"),
+])
+def test_ranks_by_growth(text, number, rank, kind):
+    claim = claim_in(text)
+    assert (claim.number_text, claim.statistic, claim.value, claim.indicator, claim.quantity.rank_kind) == (
+        number, "rank", rank, "gdp_growth", kind)

@@ -420,6 +420,13 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
     ("third-largest economy", "the world's largest population")."""
     if re.search(r"\bone of\s+(?:the\s+)?$", sentence[: quantity.start], re.I):
         return None  # "one of the largest economies" claims no rank
+    if quantity.rank_by == "growth":
+        # "the fastest-growing economy", "among the 10 fastest-growing": ranked by the
+        # growth rate of the level word beside it (GDP unless it says otherwise).
+        subject = next((c for c in cues if c.indicator is not None and c.indicator.growth
+                        and 0 <= c.start - quantity.end <= 25), None)
+        rate = indicators()[(subject.indicator if subject else indicators()["gdp"]).growth]
+        return _Cue(quantity.start, quantity.end, quantity.text, rate)
     levels = [c for c in cues if c.indicator is not None and c.indicator.measure == "level"]
     after = sentence[quantity.end:]
     by = RANK_BY.match(after)

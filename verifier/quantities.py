@@ -55,6 +55,7 @@ ORDINAL_WORDS = {
 }
 CARDINAL_WORDS = {
     "three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
+    "two": 2, "four": 4, "six": 6, "seven": 7, "eight": 8, "nine": 9, "fifteen": 15, "thirty": 30, "forty": 40,
 }
 # Numbers written as words, for percentages ("five percent", "twenty-five per cent").
 UNITS_WORDS = {
@@ -96,6 +97,9 @@ PATTERN = re.compile(
     |(?P<fraction>\b(?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
         (?=\s+of\b))
     |(?P<multiple>\b(?:{_alternation(MULTIPLE_VERBS)})\b)
+    |(?P<top_growth>\bthe\s(?P<g_num>\d+|{_alternation(CARDINAL_WORDS)})\s(?:fastest|quickest)[\s-]growing\b)
+    |(?P<fastest>\b(?:the\s|(?<=['’]s\s))(?:(?P<f_ord>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-])?
+        (?:fastest|quickest)[\s-]growing\b)
     |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
     |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?:largest|biggest)\b)
     |(?P<superlative>(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?:largest|biggest)\b)
@@ -126,8 +130,8 @@ def _scaled(value: float, scale: str | None) -> float:
 def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for match in PATTERN.finditer(text):
-        kind = next(k for k in ("money", "percent", "w_percent", "fraction", "multiple", "top", "ordinal", "superlative",
-                                "plain") if match.group(k))
+        kind = next(k for k in ("money", "percent", "w_percent", "fraction", "multiple", "top_growth", "fastest", "top",
+                                "ordinal", "superlative", "plain") if match.group(k))
         if kind == "percent" and _not_a_range(match):
             quantities.extend(_split_range(match))
             continue
@@ -218,6 +222,14 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
             count = 1
         # "A third" is a round figure: read it as hedged, like "about 33%".
         return Quantity(text, 100.0 * count / FRACTION_WORDS[part], "percent", start, end, approximate=True)
+    if kind == "top_growth":
+        written = match.group("g_num").lower()
+        rank = CARDINAL_WORDS.get(written) or int(written)
+        return Quantity(text, float(rank), "rank", start, end, rank_kind="top", rank_by="growth")
+    if kind == "fastest":
+        written = (match.group("f_ord") or "first").lower()
+        rank = ORDINAL_WORDS.get(written) or int(re.match(r"\d+", written).group(0))
+        return Quantity(text, float(rank), "rank", start, end, rank_kind="ordinal", rank_by="growth")
     if kind == "top":
         written = match.group("t_num").lower()
         rank = CARDINAL_WORDS.get(written) or int(written)

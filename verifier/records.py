@@ -61,6 +61,7 @@ class Quantity:
     high: float | None = None
     approximate: bool = False  # a round figure in words ("a third"): read as hedged
     change: bool = False  # the word is itself a change of a level ("doubled": +100%)
+    rank_by: str | None = None  # "growth" for "the fastest-growing": ranked by growth rate
 
 
 @dataclass(frozen=True)
