@@ -532,3 +532,12 @@ def test_doubled_since_a_year_runs_to_the_latest_year_with_data(data):
 def test_a_change_in_a_rate_is_not_a_change_of_a_level(data):
     verdict = verdict_for("Kenya's growth rose 2% in 2024.", data)
     assert verdict.claim.statistic == "value"  # "growth rose 2%" reads as the growth rate itself
+
+
+def test_a_ratio_compares_two_countries_in_the_same_year(data):
+    # GDP in 2024: the United States 28e12, China 18e12: 1.56 times.
+    verdict = verdict_for("The United States' economy is 1.5 times larger than China's in 2024.", data)
+    assert verdict.claim.statistic == "ratio" and verdict.resolution.other == "CHN"
+    assert verdict.actual == pytest.approx(28 / 18)
+    assert verdict.verdict == ACCURATE  # 1.56 against 1.5 ± 0.075 (5% for a figure with two digits)
+    assert [e.entity for e in verdict.evidence] == ["United States (USA)", "China (CHN)"]

@@ -557,3 +557,17 @@ def test_ranks_by_growth(text, number, rank, kind):
     claim = claim_in(text)
     assert (claim.number_text, claim.statistic, claim.value, claim.indicator, claim.quantity.rank_kind) == (
         number, "rank", rank, "gdp_growth", kind)
+
+
+@pytest.mark.parametrize("text, number, value, other, indicator", [
+    ("Kazakhstan's economy is twice as large as Uzbekistan's.", "twice", 2.0, "Uzbekistan", "gdp"),
+    ("Kazakhstan's GDP per capita is 30% higher than Kyrgyzstan's.", "30%", 1.3, "Kyrgyzstan", "gdp_per_capita"),
+    ("Nigeria's population is 2.5 times larger than that of South Africa.", "2.5 times", 2.5, "South Africa",
+     "population"),
+    ("Ghana's inflation was 20% lower than Nigeria's in 2023.", "20%", 0.8, "Nigeria", "inflation"),
+])
+def test_comparisons_between_countries_are_ratios(text, number, value, other, indicator):
+    claim = claim_in(text)
+    assert (claim.number_text, claim.statistic, claim.unit, claim.other, claim.indicator) == (
+        number, "ratio", "ratio", other, indicator)
+    assert claim.value == pytest.approx(value)

@@ -105,6 +105,10 @@ def tolerance(claim: Claim) -> float:
     decimals = quantity.decimals if quantity else 0
     significant = quantity.significant if quantity else 3
     hedged = claim.operator == "~"
+    if claim.unit == "ratio":
+        if quantity is not None and quantity.unit == "percent":  # "30% higher": the points, as a ratio
+            return max(1.5 * 10 ** -decimals, 0.10 * quantity.value if hedged else 0) / 100
+        return (0.10 if hedged or (quantity is not None and quantity.approximate) else 0.05) * abs(claim.value)
     if claim.unit == "percent":
         tol = 1.5 * 10 ** -decimals
         return max(tol, 0.10 * abs(claim.value)) if hedged else tol
@@ -168,7 +172,7 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
                                        "or go online")
         return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
     builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings,
-               "change": _change_readings}
+               "change": _change_readings, "ratio": _ratio_readings}
     readings, missing = builder[claim.statistic](claim, resolution, indicator, series, tol)
     return _Lookup(source, readings, missing)
 
@@ -269,6 +273,28 @@ def _change_readings(claim, resolution, indicator, series, tol):
     detail = (f"{fmt.amount(values[start], indicator.unit)} in {start} to {fmt.amount(values[end], indicator.unit)} "
               f"in {end}: {change:+.1f}%")
     return [Reading(description, change, "percent", judge(claim, change, tol), evidence, detail)], ""
+
+
+def _ratio_readings(claim, resolution, indicator, series, tol):
+    """One country's value over another's in the same year: "twice as large as", "30% higher than"."""
+    entity, other, label = resolution.entity, resolution.other, SOURCE_LABELS[series.source]
+    if other not in series.values:
+        return [], f"{label} {series.code} has no values for {resolution.other_name} ({other})"
+    both = [y for y in series.years(entity) if y in series.values[other] and y <= resolution.end]
+    if resolution.start is not None and not resolution.latest:
+        both = [y for y in both if y >= resolution.start]
+    if not both:
+        return [], f"{label} {series.code} has no year with values for both {resolution.entity_name} and {resolution.other_name}"
+    year = both[-1]
+    mine, theirs = series.values[entity][year], series.values[other][year]
+    if theirs == 0:
+        return [], f"{label} {series.code} is zero for {resolution.other_name} in {year}"
+    ratio = mine / theirs
+    evidence = (_evidence(series, indicator, entity, [year], mine, indicator.unit),
+                _evidence(series, indicator, other, [year], theirs, indicator.unit))
+    description = f"{label}, {year}, {resolution.entity_name} over {resolution.other_name}"
+    detail = f"{fmt.amount(mine, indicator.unit)} against {fmt.amount(theirs, indicator.unit)}: {ratio:.2f} times"
+    return [Reading(description, ratio, "ratio", judge(claim, ratio, tol), evidence, detail)], ""
 
 
 def _average_readings(claim, resolution, indicator, series, tol):

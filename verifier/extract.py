@@ -238,7 +238,14 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
     sign = 1
     level_change = quantity.change
-    if quantity.unit == "rank":
+    comparison = COMPARISON_AFTER.match(after) if quantity.unit in ("percent", "ratio") else None
+    if quantity.unit == "percent" and comparison and not comparison.group("than"):
+        comparison = None  # "5% as large as" is not how comparisons are written
+    if comparison:
+        cue = _compared_subject(sentence.text, quantity, cues)
+    elif quantity.unit == "ratio":
+        return None
+    elif quantity.unit == "rank":
         cue = _rank_cue(sentence.text, quantity, cues)
     elif quantity.change:
         cue = _level_subject(sentence.text, quantity.start, cues)
@@ -274,10 +281,17 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     period = _period(context, quantity, statistic == "average", entity)
     if in_points or level_change:
         statistic = "change"
+    other = None
+    value = sign * quantity.value
+    if comparison:
+        statistic, other = "ratio", _compared_with(context, quantity.end + comparison.end())
+        if quantity.unit == "percent":  # "30% higher than" is a ratio of 1.3
+            lower = comparison.group("than").lower() in ("lower", "smaller", "less")
+            value = 1 + (-1 if lower else 1) * quantity.value / 100
     if statistic == "value" and period.kind in ("range", "since", "past") and indicator.measure == "rate":
         # "growth of 5% a year over 2010-2020": a rate over a span is an average.
         statistic = "average"
-    unit = "percent" if level_change else _claim_unit(quantity, indicator)
+    unit = "ratio" if comparison else "percent" if level_change else _claim_unit(quantity, indicator)
     line = context.document.first_line + bisect_right(context.newlines, sentence.start + quantity.start)
     return Claim(
         id=f"{context.document.path.stem}-{number}",
@@ -287,7 +301,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         quote_start=quantity.start,
         quote_end=quantity.end,
         number_text=quantity.text,
-        value=sign * quantity.value,
+        value=value,
         unit=unit,
         operator=operator,
         statistic=statistic,
@@ -300,6 +314,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         group=group,
         quantity=quantity,
         quote_offset=sentence.start,
+        other=other,
     )
 
 
@@ -402,6 +417,29 @@ def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _
     # A growth-rate noun followed by its own verb ("growth grew") is rare; any other rate
     # with a change verb ("inflation fell 2%") is a change in points, not checked here.
     return subject if indicator.growth is None and indicator.key == indicators()["gdp"].growth else None
+
+
+COMPARISON_AFTER = re.compile(
+    r"\s+(?:as\s+(?:large|big|high|much|rich|wealthy|populous)\s+as|(?P<than>larger|bigger|higher|greater|more|richer"
+    r"|lower|smaller|less)\s+than|the\s+size\s+of|that\s+of)\s+(?:that\s+of\s+|those\s+of\s+)?", re.I)
+
+
+def _compared_subject(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
+    """What a comparison compares: the level or rate word nearest the number ("Kazakhstan's
+    economy is twice as large as", "GDP per capita 30% higher than")."""
+    near = [c for c in cues if c.indicator is not None and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE]
+    if not near:
+        return None
+    return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
+
+
+def _compared_with(context: _Context, position: int) -> str | None:
+    """The country right after "than" / "as": the other side of a comparison."""
+    sentence = context.sentence
+    for mention in context.between(sentence.start + position, sentence.end):
+        if mention.kind == "country" and mention.start - sentence.start - position <= 5:
+            return mention.text
+    return None
 
 
 def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | None:

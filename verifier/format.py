@@ -9,6 +9,8 @@ def amount(value: float, unit: str) -> str:
         return f"{value:.2f}%"
     if unit == "rank":
         return ordinal(int(value))
+    if unit == "ratio":
+        return f"{value:.2f} times"
     prefix = "$" if unit == "USD" else ""
     suffix = "" if unit in ("USD", "persons") else f" {unit}"
     sign = "-" if value < 0 else ""
@@ -30,6 +32,8 @@ def ordinal(number: int) -> str:
 def tolerance(value: float, unit: str) -> str:
     if unit == "percent":
         return f"±{value:.2f} points"
+    if unit == "ratio":
+        return f"±{value:.2f}"
     return f"±{amount(value, unit)}"
 
 

@@ -65,6 +65,11 @@ UNITS_WORDS = {
 }
 TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
               "ninety": 90}
+# Multiples in comparisons ("twice as large as", "three times the size of").
+TIMES_WORDS = {"twice": 2.0, "two times": 2.0, "three times": 3.0, "four times": 4.0, "five times": 5.0,
+               "six times": 6.0, "ten times": 10.0, "half": 0.5}
+COMPARED = (r"(?:as\s+(?:large|big|high|much|rich|wealthy|populous)\s+as|(?:larger|bigger|higher|greater|more|richer)"
+            r"\s+than|the\s+size\s+of|that\s+of)")
 # Verbs that are a change of a level by themselves ("exports doubled"): the percent change.
 MULTIPLE_VERBS = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 # Fractions of a whole ("a third of", "two-thirds of", "half of"), read as percentages.
@@ -96,6 +101,7 @@ PATTERN = re.compile(
     |(?P<w_percent>\b(?P<w_num>{WORD_NUMBER})\s{PERCENT_UNIT})
     |(?P<fraction>\b(?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
         (?=\s+of\b))
+    |(?P<times>\b(?:(?P<x_word>{_alternation(TIMES_WORDS)})|(?P<x_num>\d+(?:\.\d+)?)\s?times)(?=\s+{COMPARED}))
     |(?P<multiple>\b(?:{_alternation(MULTIPLE_VERBS)})\b)
     |(?P<top_growth>\bthe\s(?P<g_num>\d+|{_alternation(CARDINAL_WORDS)})\s(?:fastest|quickest)[\s-]growing\b)
     |(?P<fastest>\b(?:the\s|(?<=['’]s\s))(?:(?P<f_ord>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-])?
@@ -130,7 +136,7 @@ def _scaled(value: float, scale: str | None) -> float:
 def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for match in PATTERN.finditer(text):
-        kind = next(k for k in ("money", "percent", "w_percent", "fraction", "multiple", "top_growth", "fastest", "top",
+        kind = next(k for k in ("money", "percent", "w_percent", "times", "fraction", "multiple", "top_growth", "fastest", "top",
                                 "ordinal", "superlative", "plain") if match.group(k))
         if kind == "percent" and _not_a_range(match):
             quantities.extend(_split_range(match))
@@ -213,6 +219,11 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         return Quantity(text, value, "percent", start, end, decimals, significant)
     if kind == "w_percent":
         return Quantity(text, float(word_number(match.group("w_num"))), "percent", start, end)
+    if kind == "times":
+        if match.group("x_num"):
+            value, decimals, significant = _number(match.group("x_num"))
+            return Quantity(text, value, "ratio", start, end, decimals, significant)
+        return Quantity(text, TIMES_WORDS[match.group("x_word").lower()], "ratio", start, end, approximate=True)
     if kind == "multiple":
         return Quantity(text, MULTIPLE_VERBS[text.lower()], "percent", start, end, approximate=True, change=True)
     if kind == "fraction":

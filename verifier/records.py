@@ -49,7 +49,7 @@ class Quantity:
 
     text: str
     value: float
-    unit: str  # "percent", "currency:USD", "number", "rank"
+    unit: str  # "percent", "currency:USD", "number", "rank", "ratio"
     start: int
     end: int
     decimals: int = 0  # digits written after the decimal point
@@ -89,7 +89,7 @@ class Claim:
     value: float
     unit: str  # "percent", "USD" (natural units: dollars), "persons", "rank"
     operator: str  # "=", "~", ">", ">=", "<", "<="
-    statistic: str  # "value", "average", "share", "rank"
+    statistic: str  # "value", "average", "share", "rank", "change" (of a level, in %), "ratio" (to `other`)
     indicator: str | None  # catalogue key
     indicator_cue: str  # the words that named it
     entity: str | None  # the name as written, or the country a pronoun points to
@@ -99,6 +99,7 @@ class Claim:
     group: str | None = None  # for shares and ranks: the group name as written
     quantity: Quantity | None = None
     quote_offset: int = 0  # where the quote starts in the document's text
+    other: str | None = None  # for ratios: the country compared with, as written
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ class Resolution:
     latest: bool = False
     period_text: str = ""  # the period in plain words, for reports
     problem: str | None = None  # why the claim cannot be looked up, if it cannot
+    other: str | None = None  # for ratios: ISO alpha-3 of the country compared with
+    other_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ def resolve(claim: Claim, published: date) -> Resolution:
     order = ((claim.source_cited,) if claim.source_cited else ()) + DEFAULT_SOURCES
     sources = tuple(dict.fromkeys(s for s in order if indicator and indicator.series_for(s)))
 
+    other = places.country_code(claim.other) if claim.other else None
     problem = None
     if indicator is None:
         problem = f"the catalogue has no indicator '{claim.indicator}'"
@@ -34,10 +35,12 @@ def resolve(claim: Claim, published: date) -> Resolution:
     elif claim.period.kind == "since" and claim.period.start is None:
         problem = (f"“{claim.period.text}”: no year of independence for {entity_name} in "
                    "sources/independence.toml")
+    elif claim.statistic == "ratio" and other is None:
+        problem = "the comparison names no country to compare with" + (f" ('{claim.other}' is unknown)" if claim.other else "")
     elif claim.statistic == "change" and indicator.measure != "level":
         problem = (f"“{claim.number_text}” is a change in a rate, in points; only changes of levels "
                    "(GDP, exports, population) are checked")
-    elif claim.unit not in ("USD", "percent", "persons", "rank"):
+    elif claim.unit not in ("USD", "percent", "persons", "rank", "ratio"):
         problem = (
             f"the amount is in {claim.unit}; the catalogue has only {indicator.unit} series "
             f"for {indicator.name}, and converting currencies would add a second source of error"
@@ -59,6 +62,8 @@ def resolve(claim: Claim, published: date) -> Resolution:
         latest=latest,
         period_text=period_text,
         problem=problem,
+        other=other,
+        other_name=places.country_name(other) if other else None,
     )
 
 
