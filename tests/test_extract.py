@@ -571,3 +571,13 @@ def test_comparisons_between_countries_are_ratios(text, number, value, other, in
     assert (claim.number_text, claim.statistic, claim.unit, claim.other, claim.indicator) == (
         number, "ratio", "ratio", other, indicator)
     assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Nigeria's largest bank reported growth of 20% in 2023.", []),
+    ("The company said Kenya's sales rose 12% in 2023.", []),
+    ("The World Bank said Kenya's economy grew 5.6% in 2023.", ["5.6%"]),
+    ("The central bank said inflation was 7.7% in 2023 in Kenya.", ["7.7%"]),
+])
+def test_a_company_as_the_subject_is_not_a_claim_about_the_economy(text, found):
+    assert [c.number_text for c in claims_in(text)] == found

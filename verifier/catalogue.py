@@ -84,6 +84,12 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
 
 
 @lru_cache(maxsize=None)
+def other_subjects(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
+    """Nouns for subjects that are not economies: companies, banks (sources/other_measures.toml)."""
+    return tuple(load_toml(sources_dir / "other_measures.toml").get("subjects", ()))
+
+
+@lru_cache(maxsize=None)
 def other_measures(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
     """Words for measures the catalogue does not check (sources/other_measures.toml)."""
     return tuple(load_toml(sources_dir / "other_measures.toml").get("phrases", ()))

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .catalogue import SOURCES_DIR, Indicator, indicators, load_toml, other_measures
+from .catalogue import SOURCES_DIR, Indicator, indicators, load_toml, other_measures, other_subjects
 from .geography import Mention, geography
 from .quantities import find_quantities, is_scaled
 from .records import Claim, Document, Period, Quantity
@@ -151,6 +151,14 @@ def _cue_table() -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]], fro
     return pattern, {k: tuple(v) for k, v in by_phrase.items()}, others
 
 
+@lru_cache(maxsize=1)
+def _company_subject() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(other_subjects(), key=len, reverse=True))
+    # Institutions named with these words are sources, not subjects.
+    return re.compile(rf"(?<!World )(?<!central )(?<!Central )(?<!development )(?<!Development )(?<!national )"
+                      rf"(?<!National )(?<!Reserve )(?<![\w-])(?:{nouns})(?![\w-])", re.I)
+
+
 @dataclass(frozen=True)
 class _Cue:
     start: int
@@ -229,6 +237,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     before = sentence.text[: quantity.start]
     if TARGET.search(_clause_before(sentence.text, quantity.start)):
         return None
+    if _company_subject().search(_clause_before(sentence.text, quantity.start)):
+        return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if FROM_BEFORE.search(before) and not re.match(r"\s*(?:in|for|during)\s+(?:19|20)\d\d\b", after):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
         # sentence does not give; only the end point is checkable.
