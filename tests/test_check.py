@@ -541,3 +541,16 @@ def test_a_ratio_compares_two_countries_in_the_same_year(data):
     assert verdict.actual == pytest.approx(28 / 18)
     assert verdict.verdict == ACCURATE  # 1.56 against 1.5 ± 0.075 (5% for a figure with two digits)
     assert [e.entity for e in verdict.evidence] == ["United States (USA)", "China (CHN)"]
+
+
+def test_a_groups_own_figure_reads_the_sources_aggregate(data):
+    # World GDP in the fake data: WLD 105e12 in 2024.
+    verdict = verdict_for("The world economy was worth $105 trillion in 2024.", data)
+    assert verdict.resolution.entity is None and verdict.resolution.group == "world"
+    assert verdict.verdict == ACCURATE and verdict.evidence[0].entity == "WLD"
+
+
+def test_a_group_without_an_aggregate_is_unverifiable_and_says_why(data):
+    verdict = verdict_for("G7 economies grew 1.7% in 2023.", data)
+    assert verdict.verdict == UNVERIFIABLE
+    assert "no source publishes an aggregate" in verdict.explanation

@@ -14,7 +14,7 @@ needs more than $300 billion, and misses within the tolerance are `close`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import format as fmt
 from .catalogue import Indicator, indicators
@@ -165,6 +165,12 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
     series = data.series(source, code) if code else None
     if series is None:
         return _Lookup(source, [], data.problem(source, code) if code else f"{label} has no series for this indicator")
+    if resolution.entity is None and resolution.group:
+        # A group's own figure: read the source's aggregate as if it were the entity.
+        aggregate = _group_aggregate(series, geography().groups[resolution.group])
+        if aggregate is None:
+            return _Lookup(source, [], f"{label} series {code} has no aggregate for {resolution.group_name}")
+        resolution = replace(resolution, entity=aggregate, entity_name=resolution.group_name, group=None)
     if resolution.entity not in series.values:
         if not series.complete:
             return _Lookup(source, [], f"the cached {label} series {code} holds only some economies (pulled with "
@@ -180,12 +186,13 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
 def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int], value: float, unit: str, note: str = "") -> Evidence:
     places = geography()
     name = series.name if series.name != series.code else indicator.name
+    economy = places.country_name(entity) if len(entity) == 3 and entity.isalpha() else entity
     return Evidence(
         source=_source_label(series),
         edition=series.edition,
         series=series.code,
         series_name=name,
-        entity=f"{places.country_name(entity)} ({entity})" if len(entity) == 3 and entity.isalpha() else entity,
+        entity=f"{economy} ({entity})" if economy != entity else entity,  # aggregates go by their code
         years=fmt.years(min(years), max(years)),
         value=value,
         unit=unit,

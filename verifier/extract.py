@@ -288,6 +288,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     if quantity.approximate and operator == "=":
         operator = "~"
     entity, entity_cue = _entity(context, quantity, share_group, group)
+    if entity is None and group is None and statistic in ("value", "average", "change"):
+        subject = _subject_group(context, quantity, group)
+        group = subject.text if subject is not None else None
     period = _period(context, quantity, statistic == "average", entity)
     if in_points or level_change:
         statistic = "change"
@@ -555,6 +558,20 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     return None
 
 
+def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> Mention | None:
+    """A group named as the subject of the number's clause ("the world economy grew 3.2%")."""
+    sentence = context.sentence
+    in_sentence = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
+    before = [m for m in in_sentence if m.kind == "country" and m.end <= quantity.start]
+    clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
+    return next(
+        (m for m in reversed(in_sentence) if clause_start <= m.start and m.end <= quantity.start
+         and m.kind == "group" and m.text != group and not any(c.start > m.end for c in before)
+         and not PRONOUNS.search(sentence.text, m.end, quantity.start)),
+        None,
+    )
+
+
 def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, group: str | None) -> tuple[str | None, str]:
     sentence = context.sentence
     in_sentence = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
@@ -567,15 +584,9 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
         ):
             return mention.text, "named after the number"
     # A group as the subject ("Sub-Saharan Africa's economy grew 3.6%") is not a country.
-    clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
-    subject_group = next(
-        (m for m in reversed(in_sentence) if clause_start <= m.start and m.end <= quantity.start
-         and m.kind == "group" and m.text != group and not any(c.start > m.end for c in before)
-         and not PRONOUNS.search(sentence.text, m.end, quantity.start)),
-        None,
-    )
+    subject_group = _subject_group(context, quantity, group)
     if subject_group is not None and not before:
-        return None, f"the figure is about {subject_group.text}, a group; only countries are checked"
+        return None, f"the figure is about {subject_group.text}, a group"
     pronoun = None
     for match in PRONOUNS.finditer(sentence.text, 0, quantity.start):
         if not before or match.start() > before[-1].end:

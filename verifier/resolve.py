@@ -28,6 +28,12 @@ def resolve(claim: Claim, published: date) -> Resolution:
     problem = None
     if indicator is None:
         problem = f"the catalogue has no indicator '{claim.indicator}'"
+    elif entity is None and group is not None and claim.statistic in ("value", "average", "change"):
+        # A group's own figure: checkable where a source publishes the group's aggregate.
+        sources = tuple(s for s in sources if group.aggregate.get(s))
+        if not sources:
+            problem = (f"the figure is about {group.name}, a group, and no source publishes an aggregate for it "
+                       "(sources/groups.toml); rates cannot be added up from the members")
     elif entity is None:
         problem = f"'{claim.entity}' is not a country the resolver knows" if claim.entity else claim.entity_cue
     elif claim.period.kind == "subannual":
