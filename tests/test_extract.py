@@ -581,3 +581,13 @@ def test_comparisons_between_countries_are_ratios(text, number, value, other, in
 ])
 def test_a_company_as_the_subject_is_not_a_claim_about_the_economy(text, found):
     assert [c.number_text for c in claims_in(text)] == found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kenya's current account deficit was 4% of GDP in 2023.", -4.0),
+    ("India's current account deficit narrowed to 0.7% of GDP in 2023.", -0.7),
+    ("Kenya had a current-account surplus of 2% of GDP in 2023.", 2.0),
+    ("Kenya's current account balance was -4% of GDP in 2023.", -4.0),
+])
+def test_a_deficit_is_a_negative_balance(text, value):
+    assert claim_in(text).value == value

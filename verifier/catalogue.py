@@ -31,6 +31,7 @@ class Indicator:
     imf_scale: int = 0  # powers of ten the IMF publishes the concept in (for APIs without a scale column)
     summable: bool = True
     growth: str | None = None  # for a level: the key of its growth rate
+    negative: tuple[str, ...] = ()  # words that make the value negative ("deficit")
 
     def series_for(self, source: str) -> str | None:
         return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
@@ -45,7 +46,7 @@ def load_toml(path: Path) -> dict:
 
 
 def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
-    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth"}
+    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative"}
     indicators = {}
     for key, entry in data.items():
         where = f"{origin}: [{key}]"
@@ -76,6 +77,7 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             imf_scale=int(imf.get("scale", 0)),
             summable=bool(entry.get("summable", True)),
             growth=entry.get("growth"),
+            negative=tuple(entry.get("negative", ())),
         )
     for key, indicator in indicators.items():
         if indicator.growth and indicator.growth not in indicators:

@@ -296,6 +296,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         statistic = "change"
     other = None
     value = sign * quantity.value
+    if indicator.negative and value > 0 and _says_negative(sentence.text, cue, quantity, indicator):
+        value = -value  # "a current account deficit of 3% of GDP": a balance of -3%
     if comparison:
         statistic, other = "ratio", _compared_with(context, quantity.end + comparison.end())
         if quantity.unit == "percent":  # "30% higher than" is a ratio of 1.3
@@ -453,6 +455,13 @@ def _compared_with(context: _Context, position: int) -> str | None:
         if mention.kind == "country" and mention.start - sentence.start - position <= 5:
             return mention.text
     return None
+
+
+def _says_negative(sentence: str, cue: _Cue, quantity: Quantity, indicator: Indicator) -> bool:
+    """A word like "deficit" between the indicator's words and the number, or right after them."""
+    lo, hi = min(cue.start, quantity.start), max(cue.end, quantity.end)
+    span = sentence[lo:hi + 12]
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", span, re.I) for word in indicator.negative)
 
 
 def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | None:
