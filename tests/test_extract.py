@@ -591,3 +591,12 @@ def test_a_company_as_the_subject_is_not_a_claim_about_the_economy(text, found):
 ])
 def test_a_deficit_is_a_negative_balance(text, value):
     assert claim_in(text).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "In the first half of 2024, Kazakhstan's economy grew 3.9%.",
+    "Kazakhstan's economy grew 3.9% in H1 2024.",
+])
+def test_half_years_are_subannual_not_fractions(text):
+    claim = claim_in(text)
+    assert claim.number_text == "3.9%" and claim.period.kind == "subannual"

@@ -119,6 +119,7 @@ TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|goal|s
 # Sub-annual periods: the snapshots hold annual data only.
 SUBANNUAL = re.compile(
     r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter|Q[1-4]\b|quarter(?:ly)?\b|month(?:ly)?\b"
+    r"|(?:first|second|1st|2nd)\s+half\b|\bH[12]\b|(?:first|last)\s+(?:six|nine|three)\s+months\b"
     r"|year[- ]on[- ]year in\b|(?:in|for|during|of)\s+(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\b|(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)[-–](?:January|February|March|April|May|June|July|August|September|October|November|December))",

@@ -99,7 +99,7 @@ PATTERN = re.compile(
         (?:\s?%?(?:\s?[-–—]\s?(?P<p_high>{NUMBER})|\sto\s(?P<p_high_to>{SIGNED})))?
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b))
     |(?P<w_percent>\b(?P<w_num>{WORD_NUMBER})\s{PERCENT_UNIT})
-    |(?P<fraction>\b(?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
+    |(?P<fraction>(?<!first\s)(?<!second\s)(?<!1st\s)(?<!2nd\s)(?<!latter\s)\b(?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
         (?=\s+of\b))
     |(?P<times>\b(?:(?P<x_word>{_alternation(TIMES_WORDS)})|(?P<x_num>\d+(?:\.\d+)?)\s?times)(?=\s+{COMPARED}))
     |(?P<multiple>\b(?:{_alternation(MULTIPLE_VERBS)})\b)
