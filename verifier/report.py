@@ -272,6 +272,7 @@ def claim_json(claim) -> dict:
             "end": claim.period.end, "years": claim.period.years, "found_in": claim.period.found_in,
         },
         "source_cited": claim.source_cited,
+        "other": claim.other,
         "group": claim.group,
     }
 
