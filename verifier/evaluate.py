@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,11 +24,12 @@ from .check import check
 from .extract import extract_claims
 from .fetch import DataSources
 from .geography import geography
+from .quantities import find_quantities
 from .read import InputError, read_document
 from .records import Claim, Document, Period, Verdict, VerdictKind
 from .resolve import resolve
 
-CLAIM_FIELDS = ("entity", "indicator", "statistic", "period", "operator")
+CLAIM_FIELDS = ("entity", "indicator", "statistic", "period", "operator", "value")
 
 
 class GoldError(Exception):
@@ -133,17 +134,21 @@ def gold_claim(gold: GoldNumber, document: Document) -> Claim:
     if kind not in ("subannual", "latest") and end is not None:
         kind = "year" if start == end else "range"
     places = geography()
+    value = float(labels.get("value") or 0)
+    # The precision written decides the tolerance: read it from the gold text itself.
+    written = find_quantities(gold.text)
+    quantity = replace(written[0], value=value, low=labels.get("low"), high=labels.get("high")) if written else None
     entity = places.country_name(labels["entity"]) if labels.get("entity") else None
     group = labels.get("group")
     if group and group in places.groups:
         group = places.groups[group].name
     return Claim(
         id=f"gold-{gold.line}", path=document.path, line=0, quote=gold.text, quote_start=0, quote_end=len(gold.text),
-        number_text=gold.text, value=float(labels.get("value") or 0), unit=labels.get("unit", ""),
+        number_text=gold.text, value=value, unit=labels.get("unit", ""),
         operator=labels.get("operator", "="), statistic=labels.get("statistic", "value"),
         indicator=labels.get("indicator"), indicator_cue="gold", entity=entity, entity_cue="gold",
         period=Period(kind, period.get("text", kind), start, end), source_cited=labels.get("source_cited"),
-        group=group,
+        group=group, quantity=quantity, other=places.country_name(labels["other"]) if labels.get("other") else None,
     )
 
 
@@ -158,6 +163,7 @@ def _field_errors(gold: GoldNumber, predicted: Claim, resolution, document: Docu
         "period": ((gold_resolution.start, gold_resolution.end, gold_resolution.latest),
                    (resolution.start, resolution.end, resolution.latest)),
         "operator": (labels.get("operator", "="), predicted.operator),
+        "value": (round(float(labels.get("value") or 0), 6), round(predicted.value, 6)),
     }
     for name, (want, got) in checks.items():
         if want != got:

@@ -84,6 +84,7 @@ AVERAGE = re.compile(
     r"\baverag(?:e|es|ed|ing)\b|\bon average\b|\ba year on average\b|\bannual average\b|\baverage annual\b",
     re.I,
 )
+YEAR = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
 LATEST = re.compile(r"\b(?:currently|latest|now|today|at present|presently|most recent)\b", re.I)
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -98,7 +99,10 @@ PERIOD_PATTERNS = [
     ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I)),
     ("past", re.compile(rf"\b(?:over|in|during|for|across|throughout)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+years\b", re.I)),
     ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I)),
-    ("last_year", re.compile(r"\blast year\b|\bthe previous year\b", re.I)),
+    ("year_before", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+(?:year\s+before|previous\s+year|prior\s+year)\b", re.I)),
+    ("year_after", re.compile(r"\b(?:a|one)\s+year\s+later\b|\bthe\s+(?:following|next)\s+year\b", re.I)),
+    ("same_year", re.compile(r"\b(?:during|in|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I)),
+    ("last_year", re.compile(r"\blast year\b", re.I)),
     ("this_year", re.compile(r"\bthis year\b", re.I)),
     ("year", re.compile(r"\b(?<!through )(?<!until )(?<!till )(?<!by )(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)")),
 ]
@@ -201,6 +205,20 @@ class _Context:
         """Place mentions that start in [start, end), found by bisection."""
         starts = self.mention_starts
         return self.mentions[bisect_left(starts, start): bisect_left(starts, end)]
+
+    def main_country(self) -> Mention | None:
+        """The country the article names most often (first named wins a tie), if any
+        country is named at least twice and more often than any other."""
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for mention in self.mentions:
+            if mention.kind == "country":
+                counts[mention.code] = counts.get(mention.code, 0) + 1
+                first.setdefault(mention.code, mention)
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return first[ranked[0][0]]
 
     def last_country(self, start: int, end: int) -> Mention | None:
         """The last country named in [start, end), without copying what lies between."""
@@ -618,6 +636,11 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
         if nearest is not None:
             how = f"'{pronoun.group(0)}' refers to" if pronoun else "not named in the sentence; nearest is"
             return nearest.text, f"{how} {nearest.text} ({place})"
+    # "The population of the republic reached 37.1 million": in an article about one
+    # country, a figure with no country nearby is about that country.
+    main = context.main_country()
+    if main is not None:
+        return main.text, f"not named nearby; the article is about {main.text} (named most often)"
     return None, "no country is named in the sentence or the paragraph"
 
 
@@ -628,6 +651,14 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
     if subannual:
         return Period("subannual", subannual.group(0), found_in="sentence")
     period = _period_in(sentence.text, quantity.start, quantity.end)
+    if period is not None and period.kind in ("year_before", "year_after", "same_year"):
+        # "a year earlier", "the year before", "that year": from the year written nearby,
+        # else from publication ("the previous year" of a dateline is last year).
+        anchor = _anchor_year(context, quantity)
+        if anchor is None:
+            return Period("last_year" if period.kind == "year_before" else "this_year", period.text, found_in="sentence")
+        year = anchor + {"year_before": -1, "year_after": 1, "same_year": 0}[period.kind]
+        return Period("year", f"{period.text} ({year})", year, year, "sentence")
     if period is not None and period.kind == "since" and period.start is None:
         code = geography().country_code(entity) if entity else None
         year = independence_years().get(code or "")
@@ -644,7 +675,33 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
             if found is not None and found.kind in ("range", "since", "past"):
                 return Period(found.kind, found.text, found.start, found.end, "previous sentence", found.years)
     latest = LATEST.search(sentence.text)
+    if latest is None and not needs_span and context.index > 0:
+        # "The economy grew 4.7% in 2024. Nominal GDP reached $120 billion.": a paragraph's
+        # year carries to the next sentence that gives none.
+        previous = context.sentences[context.index - 1]
+        if previous.paragraph == sentence.paragraph:
+            found = _period_in(previous.text, len(previous.text), len(previous.text))
+            if found is not None and found.kind == "year":
+                return Period("year", found.text, found.start, found.end, "previous sentence")
     return Period("latest", latest.group(0) if latest else "", found_in="sentence" if latest else "")
+
+
+def _anchor_year(context: _Context, quantity: Quantity) -> int | None:
+    """The year a relative period counts from: another year in the sentence, else the last
+    year written in the sentences before it in the paragraph (or the paragraph before)."""
+    sentence = context.sentence
+    near = [(abs(m.start() - quantity.start), int(m.group(0))) for m in YEAR.finditer(sentence.text)
+            if not (quantity.start <= m.start() < quantity.end)]
+    if near:
+        return min(near)[1]
+    for index in range(context.index - 1, -1, -1):
+        previous = context.sentences[index]
+        if previous.paragraph < sentence.paragraph - 1:
+            break
+        found = [int(m.group(0)) for m in YEAR.finditer(previous.text)]
+        if found:
+            return found[-1]
+    return None
 
 
 def _period_in(text: str, q_start: int, q_end: int) -> Period | None:
@@ -690,6 +747,8 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
         return Period("past", text, years=years)
     if kind in ("last_year", "this_year"):
         return Period(kind, text)
+    if kind in ("year_before", "year_after", "same_year"):
+        return Period(kind, text)  # relative to a year written nearby: see _anchor
     return Period("year", text, int(match.group("a")), int(match.group("a")))
 
 

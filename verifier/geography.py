@@ -47,8 +47,16 @@ class Group:
 _UNKNOWN = "?"
 
 
+# Currencies named after a country are not mentions of it: "measured in U.S. dollars".
+CURRENCY_NAMES = re.compile(
+    r"(?:\bU\.S\.|\bUS|\bUnited States|\bHong Kong|\bSingapore|\bNew Zealand|\bTaiwan|\bEast Caribbean)"
+    r"\s?(?:\$|dollars?\b)|\bUS\$|\bU\.S\.\$"
+)
+
+
 def _mask(text: str) -> str:
-    return INSTITUTIONS.sub(lambda m: " " * len(m.group(0)), text)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every offset in place
+    return CURRENCY_NAMES.sub(blank, INSTITUTIONS.sub(blank, text))
 
 
 def _name_pattern(names: list[str]) -> str:
