@@ -308,8 +308,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         operator = "~"
     entity, entity_cue = _entity(context, quantity, share_group, group)
     if entity is None and group is None and statistic in ("value", "average", "change"):
-        subject = _subject_group(context, quantity, group)
-        group = subject.text if subject is not None else None
+        subject = _subject_group(context, quantity, group) or _group_nearby(context, quantity)
+        if subject is not None:
+            group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
     if in_points or level_change:
         statistic = "change"
@@ -598,6 +599,26 @@ def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> 
          and not PRONOUNS.search(sentence.text, m.end, quantity.start)),
         None,
     )
+
+
+GROUP_PRONOUN = re.compile(r"\b(?:the|this|that)\s+(?:region|bloc|continent|union|area|group)(?:['’]s)?\b", re.I)
+
+
+def _group_nearby(context: _Context, quantity: Quantity) -> Mention | None:
+    """With no country in sight, the group the figure is about: one named earlier in the
+    sentence ("Sub-Saharan Africa's economy grew 3.6% in 2024, up from 2.7%"), or the last
+    one named in the paragraph ("The region's GDP", "the bloc's", or no subject at all)."""
+    sentence = context.sentence
+    earlier = [m for m in context.between(context.paragraph_starts[sentence.paragraph], sentence.start + quantity.start)]
+    if any(m.kind == "country" for m in earlier):
+        return None
+    groups = [m for m in earlier if m.kind == "group"]
+    if not groups and GROUP_PRONOUN.search(sentence.text, 0, quantity.start) and sentence.paragraph > 0:
+        start = context.paragraph_starts.get(sentence.paragraph - 1, 0)
+        before = context.between(start, context.paragraph_starts[sentence.paragraph])
+        if not any(m.kind == "country" for m in before):
+            groups = [m for m in before if m.kind == "group"]
+    return _relative(groups[-1], sentence.start) if groups else None
 
 
 def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, group: str | None) -> tuple[str | None, str]:

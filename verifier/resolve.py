@@ -31,6 +31,7 @@ def resolve(claim: Claim, published: date) -> Resolution:
     elif entity is None and group is not None and claim.statistic in ("value", "average", "change"):
         # A group's own figure: checkable where a source publishes the group's aggregate.
         sources = tuple(s for s in sources if group.aggregate.get(s))
+        entity_name = group.name
         if not sources:
             problem = (f"the figure is about {group.name}, a group, and no source publishes an aggregate for it "
                        "(sources/groups.toml); rates cannot be added up from the members")
