@@ -110,14 +110,16 @@ _HEDGE = r"(?:more than|over|about|around|nearly|almost|roughly|some|at least|le
 # A change verb right before the number: "grew 5%", "shrank by 0.5%", "has grown by an
 # average of 3.7%". The number is then the rate of change of the verb's subject.
 CHANGE_VERB = re.compile(
-    r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|increased|increases|expanded|expands|expand"
-    r"|jumped|climbed|advanced|contracted|contracts|contract|shrank|shrunk|shrinks|fell|fallen|falls|declined"
-    r"|declines|dropped|drops|decreased|slumped|slipped)\s+(?:by\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
+    r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|rising|increased|increases|increasing|expanded"
+    r"|expands|expand|expanding|jumped|climbed|advanced|surged|soared|contracted|contracts|contract|contracting"
+    r"|shrank|shrunk|shrinks|shrinking|fell|fallen|falls|falling|declined|declines|declining|dropped|drops"
+    r"|decreased|slumped|slipped|plunged|plummeted|tumbled)\s+(?:by\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
     rf"|on\s+average\s+)?(?:{_HEDGE}\s+)?(?:an?\s+)?$",
     re.I,
 )
-FALLING = {"contracted", "contracts", "contract", "shrank", "shrunk", "shrinks", "fell", "fallen", "falls",
-           "declined", "declines", "dropped", "drops", "decreased", "slumped", "slipped"}
+FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shrunk", "shrinks", "shrinking", "fell",
+           "fallen", "falls", "falling", "declined", "declines", "declining", "dropped", "drops", "decreased", "slumped",
+           "slipped", "plunged", "plummeted", "tumbled"}
 # Plans and targets are not statements of fact: "plans to cut debt to 55% of GDP by 2028".
 TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|goal|seeks?|pledged?|promised?|wants?|intends?|forecasts?|projects?|projected|expects?|expected|will|would)\b[^.;]{0,60}$", re.I)
 # Sub-annual periods: the snapshots hold annual data only.
@@ -258,7 +260,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         return None
     if _company_subject().search(_clause_before(sentence.text, quantity.start)):
         return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
-    if FROM_BEFORE.search(before) and not re.match(r"\s*(?:in|for|during)\s+(?:19|20)\d\d\b", after):
+    if FROM_BEFORE.search(before) and not re.match(
+            r"\s*(?:(?:in|for|during)\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
+            r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
         # sentence does not give; only the end point is checkable.
         return None
@@ -424,8 +428,8 @@ def _clause_before(sentence: str, position: int) -> str:
 
 
 # Verbs that alone say "the economy changed" when no subject is named: "Kenya grew 5%".
-ECONOMY_VERBS = {"grew", "grown", "grow", "grows", "growing", "expanded", "expands", "expand",
-                 "contracted", "contracts", "contract", "shrank", "shrunk", "shrinks"}
+ECONOMY_VERBS = {"grew", "grown", "grow", "grows", "growing", "expanded", "expands", "expand", "expanding",
+                 "contracted", "contracts", "contract", "contracting", "shrank", "shrunk", "shrinks", "shrinking"}
 
 
 def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _Cue | None:
@@ -556,7 +560,15 @@ def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
     clause_end = re.search(r"[,;:]|\s[-–—]\s", after)
     if clause_end:
         limit = min(limit, quantity.end + clause_end.start())
-    return next((m for m in local if quantity.end <= m.start < limit), None)
+    named = next((m for m in local if quantity.end <= m.start < limit), None)
+    pronoun = GROUP_PRONOUN.search(after[:limit - quantity.end])
+    if named is None and pronoun:
+        # "almost 60% of the region's output": the group named last before the number.
+        start = context.paragraph_starts.get(sentence.paragraph - 1, 0)
+        earlier = [m for m in context.between(start, sentence.start + quantity.start) if m.kind == "group"]
+        if earlier:
+            return _relative(earlier[-1], sentence.start)
+    return named
 
 
 def _relative(mention: Mention, offset: int) -> Mention:
