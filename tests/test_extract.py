@@ -600,3 +600,28 @@ def test_a_deficit_is_a_negative_balance(text, value):
 def test_half_years_are_subannual_not_fractions(text):
     claim = claim_in(text)
     assert claim.number_text == "3.9%" and claim.period.kind == "subannual"
+
+
+@pytest.mark.parametrize("text, number, rank, order, indicator", [
+    ("Unemployment in Poland, at 2.9% in 2024, was the second-lowest in the EU.", "second-lowest", 2, "ascending",
+     "unemployment"),
+    ("Mexico's economy is the second-largest in Latin America.", "second-largest", 2, "descending", "gdp"),
+    ("France's public debt is the fourth-highest in the G7.", "fourth-highest", 4, "descending", "public_debt"),
+    ("Canada's economy is the smallest in the G7.", "the smallest", 1, "ascending", "gdp"),
+    ("Nigeria is Africa's most populous country.", "most populous", 1, "descending", "population"),
+    ("At $348 billion in 2024, Romania's economy ranks 12th in the EU.", "12th", 12, "descending", "gdp"),
+])
+def test_ranks_from_the_top_and_from_the_bottom(text, number, rank, order, indicator):
+    claim = next(c for c in claims_in(text) if c.statistic == "rank")
+    assert (claim.number_text, claim.value, claim.quantity.rank_order, claim.indicator) == (number, rank, order, indicator)
+
+
+@pytest.mark.parametrize("text", [
+    "The jobless rate fell to 6.6% last year, the lowest on record.",
+    "Public debt fell to 25% of GDP in 2024, the lowest in a decade.",
+    "Chile's GDP per capita is among the highest in South America.",
+    "Kyrgyzstan has been one of the world's fastest-growing economies.",
+    "Romania ran a budget deficit of 9.3% of GDP last year, the largest in the European Union.",
+])
+def test_superlatives_that_are_no_rank(text):
+    assert [c.number_text for c in claims_in(text) if c.statistic == "rank"] == []

@@ -32,6 +32,7 @@ class Indicator:
     summable: bool = True
     growth: str | None = None  # for a level: the key of its growth rate
     negative: tuple[str, ...] = ()  # words that make the value negative ("deficit")
+    rises_as: tuple[str, ...] = ()  # level phrases whose % change is this rate ("consumer prices")
 
     def series_for(self, source: str) -> str | None:
         return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
@@ -46,7 +47,7 @@ def load_toml(path: Path) -> dict:
 
 
 def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
-    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative"}
+    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative", "rises_as"}
     indicators = {}
     for key, entry in data.items():
         where = f"{origin}: [{key}]"
@@ -78,6 +79,7 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             summable=bool(entry.get("summable", True)),
             growth=entry.get("growth"),
             negative=tuple(entry.get("negative", ())),
+            rises_as=tuple(p.lower() for p in entry.get("rises_as", ())),
         )
     for key, indicator in indicators.items():
         if indicator.growth and indicator.growth not in indicators:

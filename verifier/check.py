@@ -441,7 +441,10 @@ def _rank_readings(claim, resolution, indicator, series, tol):
     if not years:
         return [], f"{label} {series.code} has no year up to {cutoff} with {resolution.entity_name} and most economies reporting"
     year = years[-1]
-    ranked = sorted((e for e in active if year in series.values[e]), key=lambda e: -series.values[e][year])
+    # "the second-lowest", "the smallest": counted from the bottom.
+    ascending = claim.quantity is not None and claim.quantity.rank_order == "ascending"
+    ranked = sorted((e for e in active if year in series.values[e]),
+                    key=lambda e: series.values[e][year] if ascending else -series.values[e][year])
     position = ranked.index(entity) + 1
     neighbours = ", ".join(
         f"{i + 1}. {geography().country_name(e)} {fmt.amount(series.values[e][year], indicator.unit)}"
@@ -451,7 +454,8 @@ def _rank_readings(claim, resolution, indicator, series, tol):
     unranked = [e for e in active if year not in series.values[e]]
     missing = f"; no {year} value for {', '.join(unranked)}" if unranked and len(unranked) <= 10 else (
         f"; {len(unranked)} economies have no {year} value" if unranked else "")
-    detail = (f"{fmt.ordinal(position)} of {len(ranked)} {scope} by {indicator.name} in {year}, aggregates excluded"
+    detail = (f"{fmt.ordinal(position)} {'lowest ' if ascending else ''}of {len(ranked)} {scope} by {indicator.name} "
+              f"in {year}, aggregates excluded"
               f"{missing}{_silent_note(series, economies, active) if not group.all_economies else ''}; {neighbours}")
     evidence = _evidence(series, indicator, entity, [year], series.values[entity][year], indicator.unit, detail)
     note = _estimate_note(series, entity, [year])

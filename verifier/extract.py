@@ -453,6 +453,8 @@ def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _
         # "GDP grew 3%" is real growth, the catalogue's growth rate; a level without one
         # ("exports grew 14%") changed by that much.
         return _Cue(subject.start, subject.end, subject.text, indicators()[indicator.growth]) if indicator.growth else subject
+    if subject.text.lower() in indicator.rises_as:
+        return subject  # "consumer prices rose 4.8%": inflation of 4.8%
     # A growth-rate noun followed by its own verb ("growth grew") is rare; any other rate
     # with a change verb ("inflation fell 2%") is a change in points, not checked here.
     return subject if indicator.growth is None and indicator.key == indicators()["gdp"].growth else None
@@ -499,11 +501,20 @@ def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | N
 RANK_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:nominal\s+|total\s+)?", re.I)
 
 
+RANK_ENDS_PHRASE = re.compile(r"\s*(?:$|[,.;:)]|[-–—]|(?:in|among|within|of|after|behind|globally|worldwide|on)\b)", re.I)
+TEMPORAL = re.compile(r"\s*(?:since|on\s+record|ever|in\s+(?:\d+|two|three|four|five|ten|twenty)\s+(?:years|decades)"
+                      r"|in\s+an?\s+(?:decade|generation|century|year)|in\s+(?:years|decades)|for\s+(?:years|decades))\b", re.I)
+OF_GDP_BEFORE = re.compile(r"%\s+of\s+(?:its\s+)?GDP$", re.I)
+
+
 def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
     """What a rank ranks by: "by GDP per capita", else the level word beside it
     ("third-largest economy", "the world's largest population")."""
-    if re.search(r"\bone of\s+(?:the\s+)?$", sentence[: quantity.start], re.I):
-        return None  # "one of the largest economies" claims no rank
+    vague = r"one of" if quantity.rank_kind == "top" else r"one of|among"
+    if re.search(rf"\b(?:{vague})\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", sentence[: quantity.start], re.I):
+        return None  # "one of the largest economies", "among the highest in the G20" claim no rank
+    if TEMPORAL.match(sentence[quantity.end:]):
+        return None  # "the lowest on record", "the highest since 2008": a record in time, not a rank
     if quantity.rank_by == "growth":
         # "the fastest-growing economy", "among the 10 fastest-growing": ranked by the
         # growth rate of the level word beside it (GDP unless it says otherwise).
@@ -511,7 +522,12 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
                         and 0 <= c.start - quantity.end <= 25), None)
         rate = indicators()[(subject.indicator if subject else indicators()["gdp"]).growth]
         return _Cue(quantity.start, quantity.end, quantity.text, rate)
-    levels = [c for c in cues if c.indicator is not None and c.indicator.measure == "level"]
+    if re.search(r"populous", quantity.text, re.I):
+        return _Cue(quantity.start, quantity.end, quantity.text, indicators()["population"])
+    # Largest and smallest rank levels; highest and lowest rank rates and ratios too
+    # ("the fourth-highest public debt", "the second-lowest unemployment rate").
+    any_measure = re.search(r"highest|lowest", quantity.text, re.I) is not None
+    levels = [c for c in cues if c.indicator is not None and (any_measure or c.indicator.measure == "level")]
     after = sentence[quantity.end:]
     by = RANK_BY.match(after)
     if by:
@@ -521,7 +537,16 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
     near = [c for c in levels if c.start >= quantity.end and c.start - quantity.end <= 25
             or c.end <= quantity.start and re.fullmatch(r",?\s*(?:the\s+)?", sentence[c.end:quantity.start])]
     if not near:
-        return None
+        # "Mexico's economy is the second-largest", "Unemployment, at 3.8%, was the
+        # second-lowest": the subject named earlier in the sentence, when the rank ends its
+        # phrase ("the biggest contraction since 1992" ranks a contraction, not an economy).
+        if not RANK_ENDS_PHRASE.match(after):
+            return None
+        before = [c for c in cues if c.end <= quantity.start and quantity.start - c.end <= MAX_CUE_DISTANCE]
+        subject = max(before, key=lambda c: (c.end, c.end - c.start), default=None)
+        # The nearest measure word decides: "a budget deficit of 9.3% of GDP, the largest"
+        # ranks a deficit (which the catalogue does not check), not GDP.
+        return subject if subject in levels and not OF_GDP_BEFORE.search(sentence, 0, subject.start + len(subject.text)) else None
     return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
 
 

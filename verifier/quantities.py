@@ -86,6 +86,8 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGNED = rf"(?:[-−–](?=\d))?{NUMBER}"
 SCALE = rf"(?:{_alternation(SCALES)})(?![\w])"
 DASH = r"(?:\s?[-–—]\s?|\sto\s)"
+SUPERLATIVE = r"(?:largest|biggest|highest|lowest|smallest|most[\s-]populous)"
+ASCENDING = ("lowest", "smallest")
 WORD_NUMBER = (rf"(?:(?:{_alternation(TENS_WORDS)})(?:[\s-](?:{_alternation(UNITS_WORDS)}))?"
                rf"|{_alternation(UNITS_WORDS)}|(?:a|one)\shundred)")
 PERCENT_UNIT = r"(?:%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b)"
@@ -107,8 +109,11 @@ PATTERN = re.compile(
     |(?P<fastest>\b(?:the\s|(?<=['’]s\s))(?:(?P<f_ord>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-])?
         (?:fastest|quickest)[\s-]growing\b)
     |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
-    |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?:largest|biggest)\b)
-    |(?P<superlative>(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?:largest|biggest)\b)
+    |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?P<o_word>{SUPERLATIVE})\b)
+    |(?P<place>\b(?P<pl_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\splace\b
+        |(?<=\branks\s)(?P<rk_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\b
+        |(?<=\branked\s)(?P<rd_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\b)
+    |(?P<superlative>(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?P<s_word>{SUPERLATIVE})\b)
     |(?P<plain>(?<![\w.,])(?P<n_num>{SIGNED})(?:\s?(?P<n_scale>{SCALE}))?
         (?:\s(?P<n_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?(?![\w]))
     """,
@@ -137,7 +142,7 @@ def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for match in PATTERN.finditer(text):
         kind = next(k for k in ("money", "percent", "w_percent", "times", "fraction", "multiple", "top_growth", "fastest", "top",
-                                "ordinal", "superlative", "plain") if match.group(k))
+                                "ordinal", "place", "superlative", "plain") if match.group(k))
         if kind == "percent" and _not_a_range(match):
             quantities.extend(_split_range(match))
             continue
@@ -245,12 +250,15 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         written = match.group("t_num").lower()
         rank = CARDINAL_WORDS.get(written) or int(written)
         return Quantity(text, float(rank), "rank", start, end, rank_kind="top")
-    if kind == "ordinal":
-        written = match.group("o_num").lower()
+    if kind in ("ordinal", "place"):
+        written = (match.group("o_num") if kind == "ordinal"
+                   else match.group("pl_num") or match.group("rk_num") or match.group("rd_num")).lower()
         rank = ORDINAL_WORDS.get(written) or int(re.match(r"\d+", written).group(0))
-        return Quantity(text, float(rank), "rank", start, end, rank_kind="ordinal")
+        order = "ascending" if kind == "ordinal" and match.group("o_word").lower() in ASCENDING else "descending"
+        return Quantity(text, float(rank), "rank", start, end, rank_kind="ordinal", rank_order=order)
     if kind == "superlative":
-        return Quantity(text, 1.0, "rank", start, end, rank_kind="ordinal")
+        order = "ascending" if match.group("s_word").lower() in ASCENDING else "descending"
+        return Quantity(text, 1.0, "rank", start, end, rank_kind="ordinal", rank_order=order)
     value, decimals, significant = _number(match.group("n_num"))
     value = _scaled(value, match.group("n_scale"))
     if match.group("n_cur"):

@@ -62,6 +62,7 @@ class Quantity:
     approximate: bool = False  # a round figure in words ("a third"): read as hedged
     change: bool = False  # the word is itself a change of a level ("doubled": +100%)
     rank_by: str | None = None  # "growth" for "the fastest-growing": ranked by growth rate
+    rank_order: str = "descending"  # "ascending" for "the lowest", "the smallest"
 
 
 @dataclass(frozen=True)
