@@ -625,3 +625,21 @@ def test_ranks_from_the_top_and_from_the_bottom(text, number, rank, order, indic
 ])
 def test_superlatives_that_are_no_rank(text):
     assert [c.number_text for c in claims_in(text) if c.statistic == "rank"] == []
+
+
+def test_a_figure_with_no_country_is_about_the_articles_country():
+    text = ("Italy's economy is the third-largest in the euro area.\n\nGreece and Portugal grew faster. "
+            "Italy's debt is high.\n\nThe economy grew 0.7% in 2024.")
+    growth = next(c for c in claims_in(text) if c.number_text == "0.7%")
+    assert growth.entity == "Italy" and "the article is about Italy" in growth.entity_cue
+
+
+def test_a_country_as_an_object_in_another_clause_is_not_the_subject():
+    text = "Germany's exports suffered from weak demand in China, and unemployment rose to 3.4% in 2024. Germany is big."
+    claim = next(c for c in claims_in(text) if c.number_text == "3.4%")
+    assert claim.entity == "Germany"
+
+
+def test_a_country_opening_the_sentence_is_its_topic():
+    text = "Brazil grew. Brazil shrank. In Chile, inflation was 11.6% in 2022 before easing."
+    assert next(c for c in claims_in(text) if c.number_text == "11.6%").entity == "Chile"

@@ -198,6 +198,7 @@ class _Context:
     mention_starts: list[int]
     paragraph_starts: dict[int, int]  # paragraph number -> offset of its first sentence
     newlines: list[int]  # offsets of the text's line breaks, for line numbers
+    main: Mention | None = None  # the country the article is about, if one stands out
 
     @property
     def sentence(self) -> Sentence:
@@ -207,20 +208,6 @@ class _Context:
         """Place mentions that start in [start, end), found by bisection."""
         starts = self.mention_starts
         return self.mentions[bisect_left(starts, start): bisect_left(starts, end)]
-
-    def main_country(self) -> Mention | None:
-        """The country the article names most often (first named wins a tie), if any
-        country is named at least twice and more often than any other."""
-        counts: dict[str, int] = {}
-        first: dict[str, Mention] = {}
-        for mention in self.mentions:
-            if mention.kind == "country":
-                counts[mention.code] = counts.get(mention.code, 0) + 1
-                first.setdefault(mention.code, mention)
-        ranked = sorted(counts.items(), key=lambda item: -item[1])
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return first[ranked[0][0]]
 
     def last_country(self, start: int, end: int) -> Mention | None:
         """The last country named in [start, end), without copying what lies between."""
@@ -239,9 +226,10 @@ def extract_claims(document: Document) -> list[Claim]:
     paragraph_starts: dict[int, int] = {}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
+    main = main_country(mentions)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines)
+        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main)
         cues = _cues(sentence.text)
         if not cues:
             continue
@@ -250,6 +238,21 @@ def extract_claims(document: Document) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
     return claims
+
+
+def main_country(mentions: list[Mention]) -> Mention | None:
+    """The country an article names most often, if it is named at least twice and more
+    often than any other; its first mention."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind == "country":
+            counts[mention.code] = counts.get(mention.code, 0) + 1
+            first.setdefault(mention.code, mention)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return first[ranked[0][0]]
 
 
 def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int) -> Claim | None:
@@ -624,6 +627,17 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     return None
 
 
+OBJECT_BEFORE = re.compile(r"\b(?:in|from|to|into|with|than|against|for|across|over|by|behind|after|like|as)\s+(?:the\s+)?$", re.I)
+
+
+def _object_of_preposition(text: str, start: int) -> bool:
+    """A preposition right before a country, after other words ("demand in China"); a topic
+    opening the sentence ("In Chile, inflation was 11.6%") is not an object."""
+    window = text[max(0, start - 20):start]
+    match = OBJECT_BEFORE.search(window)
+    return match is not None and bool(text[:max(0, start - 20) + match.start()].strip())
+
+
 def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> Mention | None:
     """A group named as the subject of the number's clause ("the world economy grew 3.2%")."""
     sentence = context.sentence
@@ -662,7 +676,11 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
     sentence = context.sentence
     in_sentence = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
     countries = [m for m in in_sentence if m.kind == "country"]
-    before = [m for m in countries if m.end <= quantity.start]
+    clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
+    # A country in an earlier clause as the object of a preposition ("weak demand in China,
+    # and unemployment rose to 3.4%") is not the subject of this clause's figure.
+    before = [m for m in countries if m.end <= quantity.start
+              and (m.start >= clause_start or not _object_of_preposition(sentence.text, m.start))]
     # "6.1% in Uganda": a country right after the number is its subject.
     for mention in countries:
         if mention.start >= quantity.end and re.fullmatch(
@@ -680,9 +698,15 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
     if pronoun is None and before:
         return before[-1].text, "named in the sentence"
     if pronoun is None:
-        after = [m for m in countries if m.start >= quantity.end]
+        after = [m for m in countries if m.start >= quantity.end and not CLAUSE_BREAK.search(sentence.text, quantity.end, m.start)
+                 and not _object_of_preposition(sentence.text, m.start)]
         if after:
             return after[0].text, "named in the sentence"
+    main = context.main
+    if pronoun is None and main is not None:
+        # "The economy grew 0.7%" in an article about Italy is about Italy, whichever
+        # country the paragraph named last.
+        return main.text, f"not named in the sentence; the article is about {main.text} (named most often)"
     # A pronoun, or no country in the sentence: the nearest country named earlier in the
     # same paragraph, then in the paragraph before.
     position = sentence.start + quantity.start
@@ -696,7 +720,6 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
             return nearest.text, f"{how} {nearest.text} ({place})"
     # "The population of the republic reached 37.1 million": in an article about one
     # country, a figure with no country nearby is about that country.
-    main = context.main_country()
     if main is not None:
         return main.text, f"not named nearby; the article is about {main.text} (named most often)"
     return None, "no country is named in the sentence or the paragraph"
