@@ -220,7 +220,9 @@ def test_pronoun_looks_one_paragraph_back_but_no_further():
     assert near.entity == "Mongolia"
     assert "the paragraph before" in near.entity_cue
     far = claim_in("Mongolia mines copper.\n\nHerders move often.\n\nOur economy grew 4.9% in 2024.")
-    assert far.entity is None
+    assert far.entity == "Mongolia" and "the article is about Mongolia" in far.entity_cue  # the only country named
+    unclear = claim_in("Mongolia and China trade.\n\nHerders move often.\n\nOur economy grew 4.9% in 2024.")
+    assert unclear.entity is None  # two countries, named once each: no article country
 
 
 def test_no_country_anywhere():

@@ -241,8 +241,8 @@ def extract_claims(document: Document) -> list[Claim]:
 
 
 def main_country(mentions: list[Mention]) -> Mention | None:
-    """The country an article names most often, if it is named at least twice and more
-    often than any other; its first mention."""
+    """The country an article is about: the only one it names, or the one it names most
+    often, at least twice and more often than any other. Its first mention."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in mentions:
@@ -250,7 +250,7 @@ def main_country(mentions: list[Mention]) -> Mention | None:
             counts[mention.code] = counts.get(mention.code, 0) + 1
             first.setdefault(mention.code, mention)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[1][1] == ranked[0][1])):
         return None
     return first[ranked[0][0]]
 

@@ -93,6 +93,11 @@ class Geography:
         for code, aliases in load_toml(self.sources_dir / "demonyms.toml").items():
             for alias in aliases:
                 names[alias] = code
+        # Letterheads and headlines in capitals: "KINGDOM OF MOROCCO". Short codes ("US",
+        # "UK") are capitals already; only names of five letters or more are added.
+        for name, code in list(names.items()):
+            if len(name) >= 5 and name != name.upper():
+                names.setdefault(name.upper(), code)
         return names
 
     @cached_property
