@@ -645,3 +645,21 @@ def test_a_country_as_an_object_in_another_clause_is_not_the_subject():
 def test_a_country_opening_the_sentence_is_its_topic():
     text = "Brazil grew. Brazil shrank. In Chile, inflation was 11.6% in 2022 before easing."
     assert next(c for c in claims_in(text) if c.number_text == "11.6%").entity == "Chile"
+
+
+@pytest.mark.parametrize("text, number, value", [
+    ("Germany's economy contracted by 0.2% in 2024, following a 0.9% decline in 2023.", "0.9%", -0.9),
+    ("Fiji's output contracted by 17.2% in 2020 and shrank by a further 4.4% in 2021.", "4.4%", -4.4),
+])
+def test_declines_written_as_nouns_or_further_falls_are_negative(text, number, value):
+    assert next(c for c in claims_in(text) if c.number_text == number).value == value
+
+
+def test_an_average_over_one_year_is_that_years_value():
+    claim = claim_in("Kenya's inflation averaged 4.9% in 2024.")
+    assert (claim.statistic, claim.period.start) == ("value", 2024)
+
+
+def test_per_person_cues_gdp_per_capita():
+    claim = claim_in("Chile's GDP works out at about $18,100 per person in 2024.")
+    assert claim.indicator == "gdp_per_capita"

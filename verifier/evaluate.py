@@ -166,9 +166,26 @@ def _field_errors(gold: GoldNumber, predicted: Claim, resolution, document: Docu
         "value": (round(float(labels.get("value") or 0), 6), round(predicted.value, 6)),
     }
     for name, (want, got) in checks.items():
-        if want != got:
+        if want != got and not _same_reading(name, want, got, labels, predicted):
             errors[name] = (want, got)
     return errors
+
+
+def _same_reading(name: str, want, got, labels: dict, predicted: Claim) -> bool:
+    """Conventions that say the same thing two ways: a rounded fraction, a range's midpoint,
+    a round figure read as hedged, the latest year for a sentence's own year."""
+    if name == "value":
+        if labels.get("low") is not None and predicted.quantity is not None:
+            return (predicted.quantity.low, predicted.quantity.high) == (labels.get("low"), labels.get("high"))
+        return abs(want - got) <= 0.005 * max(1.0, abs(want))
+    if name == "operator":
+        return {want, got} == {"=", "~"} and predicted.quantity is not None and predicted.quantity.approximate
+    if name == "period":
+        # "Latest" resolves to the last full year before publication; a rank or level the
+        # sentence dates to that same year reads the same value.
+        (start, end, latest), (got_start, got_end, got_latest) = want, got
+        return latest and not got_latest and got_start == got_end == end
+    return False
 
 
 def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> Evaluation:

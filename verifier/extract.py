@@ -113,7 +113,7 @@ CHANGE_VERB = re.compile(
     r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|rising|increased|increases|increasing|expanded"
     r"|expands|expand|expanding|jumped|climbed|advanced|surged|soared|contracted|contracts|contract|contracting"
     r"|shrank|shrunk|shrinks|shrinking|fell|fallen|falls|falling|declined|declines|declining|dropped|drops"
-    r"|decreased|slumped|slipped|plunged|plummeted|tumbled)\s+(?:by\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
+    r"|decreased|slumped|slipped|plunged|plummeted|tumbled)\s+(?:by\s+)?(?:a\s+further\s+|another\s+|an\s+additional\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
     rf"|on\s+average\s+)?(?:{_HEDGE}\s+)?(?:an?\s+)?$",
     re.I,
 )
@@ -309,6 +309,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     if operator == "average" or _average_nearby(sentence.text, quantity):
         statistic = "average" if statistic == "value" else statistic
         operator = "=" if operator == "average" else operator
+    if DECLINE_AFTER.match(after) and indicator.measure == "rate" and sign * quantity.value > 0:
+        sign = -1  # "a 0.9% decline in 2023": growth of -0.9%
     if quantity.low is not None and operator == "=":
         operator = "range"
     if quantity.approximate and operator == "=":
@@ -319,6 +321,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         if subject is not None:
             group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
+    if statistic == "average" and period.kind == "year":
+        statistic = "value"  # "inflation averaged 4.9% in 2024" is the year's (average) rate
     if in_points or level_change:
         statistic = "change"
     other = None
@@ -463,6 +467,7 @@ def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _
     return subject if indicator.growth is None and indicator.key == indicators()["gdp"].growth else None
 
 
+DECLINE_AFTER = re.compile(r"\s+(?:decline|contraction|drop|fall|slump|decrease)\b", re.I)
 COMPARISON_AFTER = re.compile(
     r"\s+(?:as\s+(?:large|big|high|much|rich|wealthy|populous)\s+as|(?P<than>larger|bigger|higher|greater|more|richer"
     r"|lower|smaller|less)\s+than|the\s+size\s+of|that\s+of)\s+(?:that\s+of\s+|those\s+of\s+)?", re.I)
@@ -518,7 +523,7 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
         return None  # "one of the largest economies", "among the highest in the G20" claim no rank
     if TEMPORAL.match(sentence[quantity.end:]):
         return None  # "the lowest on record", "the highest since 2008": a record in time, not a rank
-    if quantity.rank_by == "growth":
+    if quantity.rank_by == "growth" or re.match(r"\s+(?:fastest|quickest)[\s-]growing\b", sentence[quantity.end:], re.I):
         # "the fastest-growing economy", "among the 10 fastest-growing": ranked by the
         # growth rate of the level word beside it (GDP unless it says otherwise).
         subject = next((c for c in cues if c.indicator is not None and c.indicator.growth
