@@ -663,3 +663,19 @@ def test_an_average_over_one_year_is_that_years_value():
 def test_per_person_cues_gdp_per_capita():
     claim = claim_in("Chile's GDP works out at about $18,100 per person in 2024.")
     assert claim.indicator == "gdp_per_capita"
+
+
+@pytest.mark.parametrize("text, number, indicator, value", [
+    ("Mongolia's economy grew 7.4% in 2023, before slowing to 5% in 2024.", "5%", "gdp_growth", 5),
+    ("Inflation in Kenya eased to 4.5% in 2024.", "4.5%", "inflation", 4.5),
+    ("Senegal's current account deficit narrowed from 20% of GDP in 2022 to 12.5% in 2024.", "12.5%",
+     "current_account", -12.5),
+    ("France's public debt reached 111% of GDP in 2024, up from about 98% in 2019.", "98%", "public_debt", 98),
+    ("Bangladesh's reserves fell from $46.2 billion at the end of 2021 to $21.4 billion in 2024.", "$46.2 billion",
+     "reserves", 46.2e9),
+    ("Uzbekistan's economy is roughly eight times the size of Kyrgyzstan's.", "eight times", "gdp", 8),
+    ("Kazakhstan's GDP per capita has risen twelvefold since 1995.", "twelvefold", "gdp_per_capita", 1100),
+])
+def test_more_ways_of_writing_a_figure(text, number, indicator, value):
+    claim = next(c for c in claims_in(text) if c.number_text == number)
+    assert (claim.indicator, claim.value) == (indicator, value)

@@ -264,13 +264,14 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     if _company_subject().search(_clause_before(sentence.text, quantity.start)):
         return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if FROM_BEFORE.search(before) and not re.match(
-            r"\s*(?:(?:in|for|during)\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
+            r"\s*(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
         # sentence does not give; only the end point is checkable.
         return None
     share_group = _share_group(context, quantity) if quantity.unit == "percent" else None
-    of_gdp = quantity.unit == "percent" and share_group is None and bool(OF_GDP.match(after))
+    of_gdp = quantity.unit == "percent" and share_group is None and (
+        bool(OF_GDP.match(after)) or _parallel_of_gdp(sentence.text, quantity))
     in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
     sign = 1
     level_change = quantity.change
@@ -288,7 +289,11 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     else:
         change = (CHANGE_VERB.search(before) if quantity.unit == "percent" and share_group is None
                   and not of_gdp and not in_points else None)
-        if change:
+        pace = (RATE_VERB.search(before) if quantity.unit == "percent" and share_group is None and not of_gdp
+                and not change else None)
+        if pace:
+            cue = _rate_subject(sentence.text, pace, cues)
+        elif change:
             cue = _change_subject(sentence.text, change, cues)
             sign = -1 if change.group("verb").lower() in FALLING and quantity.value > 0 else 1
             # "Exports grew 14%": a level with no growth rate in the catalogue changed by 14%.
@@ -473,6 +478,20 @@ COMPARISON_AFTER = re.compile(
     r"|lower|smaller|less)\s+than|the\s+size\s+of|that\s+of)\s+(?:that\s+of\s+|those\s+of\s+)?", re.I)
 
 
+PARALLEL = re.compile(r"\b(?:from|to|compared\s+with|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+PERCENT_OF_GDP = re.compile(r"%\s+of\s+(?:its\s+)?GDP\b|per\s?cent\s+of\s+(?:its\s+)?GDP\b", re.I)
+
+
+def _parallel_of_gdp(sentence: str, quantity: Quantity) -> bool:
+    """"narrowed from 20% of GDP in 2022 to 12.5% in 2024", "111% of GDP, up from about 98%":
+    a percentage set against one of GDP in the same sentence is one of GDP too."""
+    if not PARALLEL.search(sentence, 0, quantity.start):
+        after_from = re.match(r"\s*(?:in\s+\d{4}\s+)?to\s", sentence[quantity.end:])
+        if not after_from:
+            return False
+    return any(m.start() != quantity.end for m in PERCENT_OF_GDP.finditer(sentence))
+
+
 def _compared_subject(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
     """What a comparison compares: the level or rate word nearest the number ("Kazakhstan's
     economy is twice as large as", "GDP per capita 30% higher than")."""
@@ -496,6 +515,34 @@ def _says_negative(sentence: str, cue: _Cue, quantity: Quantity, indicator: Indi
     lo, hi = min(cue.start, quantity.start), max(cue.end, quantity.end)
     span = sentence[lo:hi + 12]
     return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", span, re.I) for word in indicator.negative)
+
+
+# A rate reaching a level: "growth slowed to 5%", "inflation eased to 3.1%", "before
+# slowing to 5% in 2024". The number is the value of the subject's rate.
+RATE_VERB = re.compile(
+    r"\b(?P<verb>slowed|slowing|slows|slow|accelerated|accelerating|accelerates|picked\s+up|picking\s+up|eased|easing"
+    r"|eases|rebounded|rebounding|recovered|recovering|cooled|cooling|moderated|moderating|quickened|decelerated)"
+    rf"\s+(?:to|at)\s+(?:{_HEDGE}\s+)?(?:an?\s+)?$",
+    re.I,
+)
+
+
+def _rate_subject(sentence: str, verb: re.Match[str], cues: list[_Cue]) -> _Cue | None:
+    """Whose rate slowed or eased: the nearest measure word before the verb, in its clause; a
+    level stands for its growth rate ("the economy slowed to 2%"); none named, the economy's."""
+    verb_start = verb.start()
+    clause_start = verb_start - len(_clause_before(sentence, verb_start))
+    subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
+                and verb_start - c.end <= MAX_CUE_DISTANCE]
+    if not subjects:
+        return _Cue(verb_start, verb.end(), verb.group("verb"), indicators()[indicators()["gdp"].growth])
+    subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
+    if subject.indicator is None:
+        return None
+    if subject.indicator.measure == "level":
+        growth = subject.indicator.growth
+        return _Cue(subject.start, subject.end, subject.text, indicators()[growth]) if growth else None
+    return subject
 
 
 def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | None:

@@ -67,11 +67,15 @@ TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
               "ninety": 90}
 # Multiples in comparisons ("twice as large as", "three times the size of").
 TIMES_WORDS = {"twice": 2.0, "two times": 2.0, "three times": 3.0, "four times": 4.0, "five times": 5.0,
-               "six times": 6.0, "ten times": 10.0, "half": 0.5}
+               "six times": 6.0, "seven times": 7.0, "eight times": 8.0, "nine times": 9.0, "ten times": 10.0,
+               "twenty times": 20.0, "half": 0.5}
 COMPARED = (r"(?:as\s+(?:large|big|high|much|rich|wealthy|populous)\s+as|(?:larger|bigger|higher|greater|more|richer)"
             r"\s+than|the\s+size\s+of|that\s+of)")
 # Verbs that are a change of a level by themselves ("exports doubled"): the percent change.
-MULTIPLE_VERBS = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0}
+MULTIPLE_VERBS = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,
+                  "doubling": 100.0, "tripling": 200.0, "quadrupling": 300.0, "halving": -50.0,
+                  "twofold": 100.0, "threefold": 200.0, "fourfold": 300.0, "fivefold": 400.0, "tenfold": 900.0,
+                  "twelvefold": 1100.0}
 # Fractions of a whole ("a third of", "two-thirds of", "half of"), read as percentages.
 FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                   "fifths": 5, "tenth": 10, "tenths": 10}
