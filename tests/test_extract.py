@@ -679,3 +679,18 @@ def test_per_person_cues_gdp_per_capita():
 def test_more_ways_of_writing_a_figure(text, number, indicator, value):
     claim = next(c for c in claims_in(text) if c.number_text == number)
     assert (claim.indicator, claim.value) == (indicator, value)
+
+
+@pytest.mark.parametrize("text, number, year", [
+    # A year written after another number is that number's period.
+    ("Chile's report for 2024 came out. It shows the economy expanding 2.6% and inflation easing to 4.3% "
+     "from 7.6% in 2023.", "2.6%", 2024),
+    # "That year" counts from the year written before it, not after.
+    ("In 2023 coal lifted Mongolia's economy. It grew 7.4% that year, before slowing to 5% in 2024.", "7.4%", 2023),
+    # A month in another clause does not make a yearly figure sub-annual.
+    ("Inflation in Kazakhstan slowed to 7.9% last year from 12.5% in 2023, but consumer prices were up 9.4% "
+     "year on year in January.", "12.5%", 2023),
+])
+def test_periods_belong_to_their_own_number(text, number, year):
+    claim = next(c for c in claims_in(text) if c.number_text == number)
+    assert (claim.period.start, claim.period.end) == (year, year)

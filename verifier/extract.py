@@ -779,15 +779,19 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
 
 def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str | None) -> Period:
     sentence = context.sentence
-    window = sentence.text[max(0, quantity.start - 60): quantity.end + 60]
-    subannual = SUBANNUAL.search(window)
-    if subannual:
-        return Period("subannual", subannual.group(0), found_in="sentence")
-    period = _period_in(sentence.text, quantity.start, quantity.end)
+    scored = _period_scored(sentence.text, quantity.start, quantity.end)
+    subannual = _subannual_near(sentence.text, quantity)
+    if subannual is not None and (scored is None or subannual[0] <= scored[0]):
+        return Period("subannual", subannual[1], found_in="sentence")
+    period = scored[1] if scored else None
+    if scored is not None and scored[0] >= 2 * len(sentence.text) and not needs_span:
+        carried = _carried_year(context)
+        if carried is not None:
+            return carried
     if period is not None and period.kind in ("year_before", "year_after", "same_year"):
-        # "a year earlier", "the year before", "that year": from the year written nearby,
-        # else from publication ("the previous year" of a dateline is last year).
-        anchor = _anchor_year(context, quantity)
+        # "a year earlier", "the year before", "that year": from the year written before
+        # it, else from publication ("the previous year" of a dateline is last year).
+        anchor = _anchor_year(context, max(0, sentence.text.find(period.text)), quantity)
         if anchor is None:
             return Period("last_year" if period.kind == "year_before" else "this_year", period.text, found_in="sentence")
         year = anchor + {"year_before": -1, "year_after": 1, "same_year": 0}[period.kind]
@@ -808,25 +812,52 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
             if found is not None and found.kind in ("range", "since", "past"):
                 return Period(found.kind, found.text, found.start, found.end, "previous sentence", found.years)
     latest = LATEST.search(sentence.text)
-    if latest is None and not needs_span and context.index > 0:
-        # "The economy grew 4.7% in 2024. Nominal GDP reached $120 billion.": a paragraph's
-        # year carries to the next sentence that gives none.
-        previous = context.sentences[context.index - 1]
-        if previous.paragraph == sentence.paragraph:
-            found = _period_in(previous.text, len(previous.text), len(previous.text))
-            if found is not None and found.kind == "year":
-                return Period("year", found.text, found.start, found.end, "previous sentence")
+    if latest is None and not needs_span:
+        carried = _carried_year(context)
+        if carried is not None:
+            return carried
     return Period("latest", latest.group(0) if latest else "", found_in="sentence" if latest else "")
 
 
-def _anchor_year(context: _Context, quantity: Quantity) -> int | None:
-    """The year a relative period counts from: another year in the sentence, else the last
-    year written in the sentences before it in the paragraph (or the paragraph before)."""
+def _carried_year(context: _Context) -> Period | None:
+    """"The economy grew 4.7% in 2024. Nominal GDP reached $120 billion.": a paragraph's
+    year carries to the next sentence that gives none of its own."""
+    if context.index == 0:
+        return None
+    sentence, previous = context.sentence, context.sentences[context.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return None
+    found = _period_in(previous.text, len(previous.text), len(previous.text))
+    if found is not None and found.kind == "year":
+        return Period("year", found.text, found.start, found.end, "previous sentence")
+    return None
+
+
+def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
+    """A month, quarter or half year near the number, scored like a period."""
+    best = None
+    for match in SUBANNUAL.finditer(text, max(0, quantity.start - 60), min(len(text), quantity.end + 60)):
+        # "the first half of 2024", "March 2024": the year written with it is part of it.
+        year = re.match(r"(?:\s+of)?,?\s+(?:19|20)\d\d\b", text[match.end():])
+        end = match.end() + (year.end() if year else 0)
+        after = match.start() >= quantity.end
+        distance = 2 * (match.start() - quantity.end) - 1 if after else 2 * max(0, quantity.start - end)
+        between = text[quantity.end:match.start()] if after else text[end:quantity.start]
+        distance += _gap_penalty(text, between)
+        if best is None or distance < best[0]:
+            best = (distance, match.group(0))
+    return best
+
+
+def _anchor_year(context: _Context, position: int, quantity: Quantity) -> int | None:
+    """The year a relative period ("a year earlier", "that year") counts from: the last year
+    written before it in the sentence, else in the sentences before (this paragraph or the
+    one before), else any other year in the sentence."""
     sentence = context.sentence
-    near = [(abs(m.start() - quantity.start), int(m.group(0))) for m in YEAR.finditer(sentence.text)
-            if not (quantity.start <= m.start() < quantity.end)]
-    if near:
-        return min(near)[1]
+    others = [m for m in YEAR.finditer(sentence.text) if not (quantity.start <= m.start() < quantity.end)]
+    before = [m for m in others if m.start() < position]
+    if before:
+        return int(before[-1].group(0))
     for index in range(context.index - 1, -1, -1):
         previous = context.sentences[index]
         if previous.paragraph < sentence.paragraph - 1:
@@ -834,11 +865,29 @@ def _anchor_year(context: _Context, quantity: Quantity) -> int | None:
         found = [int(m.group(0)) for m in YEAR.finditer(previous.text)]
         if found:
             return found[-1]
-    return None
+    return int(others[0].group(0)) if others else None
 
 
 def _period_in(text: str, q_start: int, q_end: int) -> Period | None:
     """The period written in `text` nearest the quantity at q_start..q_end."""
+    scored = _period_scored(text, q_start, q_end)
+    return scored[1] if scored else None
+
+
+def _gap_penalty(text: str, between: str) -> int:
+    """A period across a clause break ("..., and in 2024 ..."), or beyond another number
+    ("expanding 2.6% and inflation easing to 4.3% from 7.6% in 2023"), belongs elsewhere."""
+    if CLAUSE_BREAK.search(between) or OTHER_NUMBER.search(between):
+        return 2 * len(text)
+    return 0
+
+
+OTHER_NUMBER = re.compile(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)", re.I)
+
+
+def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | None:
+    """The nearest period and its distance; a distance of 2 * len(text) or more means it
+    belongs to another clause or number."""
     found: list[tuple[int, Period]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PERIOD_PATTERNS:
@@ -854,12 +903,10 @@ def _period_in(text: str, q_start: int, q_end: int) -> Period | None:
             # Ties go to the period after the number: "from 53.9% in 2023 to 58.5% in 2024".
             distance = 2 * (match.start() - q_end) - 1 if match.start() >= q_end else 2 * (q_start - match.end())
             between = text[q_end:match.start()] if match.start() >= q_end else text[match.end():q_start]
-            if CLAUSE_BREAK.search(between):
-                distance += 2 * len(text)  # a period across "..., and in 2024 ..." belongs to the other clause
-            found.append((distance, period))
+            found.append((distance + _gap_penalty(text, between), period))
     if not found:
         return None
-    return min(found, key=lambda item: item[0])[1]
+    return min(found, key=lambda item: item[0])
 
 
 def _period_from(kind: str, match: re.Match[str]) -> Period | None:
