@@ -226,7 +226,7 @@ def extract_claims(document: Document) -> list[Claim]:
     paragraph_starts: dict[int, int] = {}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
-    main = main_country(mentions)
+    main = main_country(mentions, document.text)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main)
@@ -240,13 +240,14 @@ def extract_claims(document: Document) -> list[Claim]:
     return claims
 
 
-def main_country(mentions: list[Mention]) -> Mention | None:
+def main_country(mentions: list[Mention], text: str) -> Mention | None:
     """The country an article is about: the only one it names, or the one it names most
-    often, at least twice and more often than any other. Its first mention."""
+    often, at least twice and more often than any other. Its first mention. Countries
+    named as objects ("exports to China") do not count."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.kind == "country":
+        if mention.kind == "country" and not _object_of_preposition(text, mention.start):
             counts[mention.code] = counts.get(mention.code, 0) + 1
             first.setdefault(mention.code, mention)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
@@ -685,9 +686,13 @@ OBJECT_BEFORE = re.compile(r"\b(?:in|from|to|into|with|than|against|for|across|o
 def _object_of_preposition(text: str, start: int) -> bool:
     """A preposition right before a country, after other words ("demand in China"); a topic
     opening the sentence ("In Chile, inflation was 11.6%") is not an object."""
-    window = text[max(0, start - 20):start]
-    match = OBJECT_BEFORE.search(window)
-    return match is not None and bool(text[:max(0, start - 20) + match.start()].strip())
+    window_start = max(0, start - 20)
+    match = OBJECT_BEFORE.search(text, window_start, start)
+    if match is None:
+        return False
+    # Words before the preposition in the same sentence (looking back a bounded stretch).
+    lead = re.split(r"[.!?\n]", text[max(0, match.start() - 80):match.start()])[-1]
+    return bool(lead.strip())
 
 
 def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> Mention | None:
