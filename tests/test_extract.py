@@ -694,3 +694,14 @@ def test_more_ways_of_writing_a_figure(text, number, indicator, value):
 def test_periods_belong_to_their_own_number(text, number, year):
     claim = next(c for c in claims_in(text) if c.number_text == number)
     assert (claim.period.start, claim.period.end) == (year, year)
+
+
+def test_the_gdp_of_a_ratio_is_not_a_cue_for_the_amount_beside_it():
+    text = "Morocco's exports of goods and services reached 42% of GDP in 2024, or about $67 billion."
+    assert next(c for c in claims_in(text) if c.number_text == "$67 billion").indicator == "exports"
+
+
+@pytest.mark.parametrize("text", ["The world's population passed 8 billion in 2022.",
+                                  "Vietnam's population crossed 100 million in 2023."])
+def test_passed_and_crossed_are_lower_bounds(text):
+    assert claim_in(text).operator == ">"

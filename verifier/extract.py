@@ -70,7 +70,8 @@ def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
 # --- cues ---------------------------------------------------------------------------
 
 OPERATORS = [
-    (">", r"more than|over|above|exceed(?:s|ed|ing)?|in excess of|greater than|upwards of|surpass(?:es|ed|ing)?|topp?(?:s|ed|ing)"),
+    (">", r"more than|over|above|exceed(?:s|ed|ing)?|in excess of|greater than|upwards of|surpass(?:es|ed|ing)?|topp?(?:s|ed|ing)"
+          r"|pass(?:es|ed|ing)|cross(?:es|ed|ing)|beyond"),
     (">=", r"at least|no less than|not less than|no fewer than|not below|a minimum of"),
     ("<=", r"at most|no more than|not more than|not over|not above|not exceeding|up to|a maximum of"),
     ("<", r"less than|under|below|fewer than|short of"),
@@ -300,7 +301,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
             # "Exports grew 14%": a level with no growth rate in the catalogue changed by 14%.
             level_change = cue is not None and cue.indicator is not None and cue.indicator.measure == "level"
         else:
-            cue = _best_cue(quantity, cues, share_group is not None, of_gdp)
+            cue = _best_cue(quantity, cues, share_group is not None, of_gdp, sentence.text)
     if cue is None or cue.indicator is None:
         return None
     indicator = cue.indicator
@@ -420,13 +421,16 @@ def _distance(cue: _Cue, start: int, end: int) -> int:
     return 0
 
 
-def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool) -> _Cue | None:
+def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
+              sentence: str = "") -> _Cue | None:
     """The nearest cue the number can measure; None when a measure the catalogue does not
-    check ("a $2 billion deal") is nearer, or no cue is near."""
+    check ("a $2 billion deal") is nearer, or no cue is near. The GDP of "42% of GDP" is
+    that ratio's, not a cue for the numbers around it."""
     candidates = [
         c for c in cues
         if (c.indicator is None or _compatible(quantity, c.indicator, share, of_gdp))
         and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE
+        and not _denominator_of_another(sentence, c, quantity)
     ]
     if not candidates:
         return None
@@ -491,6 +495,15 @@ def _parallel_of_gdp(sentence: str, quantity: Quantity) -> bool:
         if not after_from:
             return False
     return any(m.start() != quantity.end for m in PERCENT_OF_GDP.finditer(sentence))
+
+
+RATIO_DENOMINATOR = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
+
+
+def _denominator_of_another(sentence: str, cue: _Cue, quantity: Quantity) -> bool:
+    """The cue is the "GDP" of another number's "X% of GDP"."""
+    match = RATIO_DENOMINATOR.search(sentence, max(0, cue.start - 25), cue.start)
+    return match is not None and not (quantity.start <= match.start() <= quantity.end)
 
 
 def _compared_subject(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
