@@ -705,3 +705,10 @@ def test_the_gdp_of_a_ratio_is_not_a_cue_for_the_amount_beside_it():
                                   "Vietnam's population crossed 100 million in 2023."])
 def test_passed_and_crossed_are_lower_bounds(text):
     assert claim_in(text).operator == ">"
+
+
+def test_more_than_itself_in_another_year_is_a_change():
+    text = ("Mexico attracted $45.5 billion of foreign direct investment in 2024, almost 70% more than "
+            "the $30.7 billion it received the year before.")
+    claim = next(c for c in claims_in(text) if c.number_text == "70%")
+    assert (claim.number_text, claim.statistic, claim.value, claim.indicator) == ("70%", "change", 70, "fdi")

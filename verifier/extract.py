@@ -337,14 +337,20 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     if indicator.negative and value > 0 and _says_negative(sentence.text, cue, quantity, indicator):
         value = -value  # "a current account deficit of 3% of GDP": a balance of -3%
     if comparison:
-        statistic, other = "ratio", _compared_with(context, quantity.end + comparison.end())
-        if quantity.unit == "percent":  # "30% higher than" is a ratio of 1.3
-            lower = comparison.group("than").lower() in ("lower", "smaller", "less")
-            value = 1 + (-1 if lower else 1) * quantity.value / 100
+        other = _compared_with(context, quantity.end + comparison.end())
+        lower = (comparison.group("than") or "").lower() in ("lower", "smaller", "less")
+        if other is None and quantity.unit == "percent" and indicator.measure == "level":
+            # "70% more than the $30.7 billion it received the year before", "4% more than
+            # in 2023": compared with itself in another year, a change of the level.
+            statistic, value, level_change = "change", (-1 if lower else 1) * quantity.value, True
+        else:
+            statistic = "ratio"
+            if quantity.unit == "percent":  # "30% higher than" is a ratio of 1.3
+                value = 1 + (-1 if lower else 1) * quantity.value / 100
     if statistic == "value" and period.kind in ("range", "since", "past") and indicator.measure == "rate":
         # "growth of 5% a year over 2010-2020": a rate over a span is an average.
         statistic = "average"
-    unit = "ratio" if comparison else "percent" if level_change else _claim_unit(quantity, indicator)
+    unit = "ratio" if statistic == "ratio" else "percent" if level_change else _claim_unit(quantity, indicator)
     line = context.document.first_line + bisect_right(context.newlines, sentence.start + quantity.start)
     return Claim(
         id=f"{context.document.path.stem}-{number}",
