@@ -712,3 +712,17 @@ def test_more_than_itself_in_another_year_is_a_change():
             "the $30.7 billion it received the year before.")
     claim = next(c for c in claims_in(text) if c.number_text == "70%")
     assert (claim.number_text, claim.statistic, claim.value, claim.indicator) == ("70%", "change", 70, "fdi")
+
+
+@pytest.mark.parametrize("text, number, indicator", [
+    ("Germany's unemployment on the ILO measure rose to 3.4% in 2024.", "3.4%", "unemployment"),
+    ("In the fourth quarter, Brazil's output rose only 0.2% from the previous three months.", "0.2%", "gdp_growth"),
+    ("Kazakhstan accounts for 60% of Central Asia's output; Uzbekistan has 49% of that total.", "49%", "gdp"),
+])
+def test_rates_that_rose_to_a_level_and_shares_of_that_total(text, number, indicator):
+    claim = next(c for c in claims_in(text) if c.number_text == number)
+    assert claim.indicator == indicator
+
+
+def test_an_unnamed_rate_that_fell_is_no_claim():
+    assert [c.number_text for c in claims_in("In Turkey the annual rate fell to 44.4% in 2024.")] == []

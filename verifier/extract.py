@@ -114,7 +114,8 @@ CHANGE_VERB = re.compile(
     r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|rising|increased|increases|increasing|expanded"
     r"|expands|expand|expanding|jumped|climbed|advanced|surged|soared|contracted|contracts|contract|contracting"
     r"|shrank|shrunk|shrinks|shrinking|fell|fallen|falls|falling|declined|declines|declining|dropped|drops"
-    r"|decreased|slumped|slipped|plunged|plummeted|tumbled)\s+(?:by\s+)?(?:a\s+further\s+|another\s+|an\s+additional\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
+    r"|decreased|slumped|slipped|plunged|plummeted|tumbled)\s+(?:only\s+|just\s+|merely\s+)?(?:by\s+)?"
+    r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
     rf"|on\s+average\s+)?(?:{_HEDGE}\s+)?(?:an?\s+)?$",
     re.I,
 )
@@ -266,7 +267,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
     if _company_subject().search(_clause_before(sentence.text, quantity.start)):
         return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if FROM_BEFORE.search(before) and not re.match(
-            r"\s*(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
+            r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
         # sentence does not give; only the end point is checkable.
@@ -541,7 +542,8 @@ def _says_negative(sentence: str, cue: _Cue, quantity: Quantity, indicator: Indi
 # slowing to 5% in 2024". The number is the value of the subject's rate.
 RATE_VERB = re.compile(
     r"\b(?P<verb>slowed|slowing|slows|slow|accelerated|accelerating|accelerates|picked\s+up|picking\s+up|eased|easing"
-    r"|eases|rebounded|rebounding|recovered|recovering|cooled|cooling|moderated|moderating|quickened|decelerated)"
+    r"|eases|rebounded|rebounding|recovered|recovering|cooled|cooling|moderated|moderating|quickened|decelerated"
+    r"|(?P<moved>rose|risen|rising|fell|fallen|falling|dropped|declined|climbed|increased|jumped|surged|edged\s+(?:up|down)))"
     rf"\s+(?:to|at)\s+(?:{_HEDGE}\s+)?(?:an?\s+)?$",
     re.I,
 )
@@ -555,6 +557,8 @@ def _rate_subject(sentence: str, verb: re.Match[str], cues: list[_Cue]) -> _Cue 
     subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
                 and verb_start - c.end <= MAX_CUE_DISTANCE]
     if not subjects:
+        if verb.group("moved"):
+            return None  # "the rate fell to 44%": what rate is not said
         return _Cue(verb_start, verb.end(), verb.group("verb"), indicators()[indicators()["gdp"].growth])
     subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
     if subject.indicator is None:
@@ -728,7 +732,8 @@ def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> 
     )
 
 
-GROUP_PRONOUN = re.compile(r"\b(?:the|this|that)\s+(?:region|bloc|continent|union|area|group)(?:['’]s)?\b", re.I)
+GROUP_PRONOUN = re.compile(r"\b(?:the|this|that)\s+(?:region|bloc|continent|union|area|group)(?:['’]s)?\b"
+                           r"|\bthat\s+(?:output|total|sum|combined\s+output)\b", re.I)
 
 
 def _group_nearby(context: _Context, quantity: Quantity) -> Mention | None:
