@@ -526,7 +526,7 @@ def _compared_with(context: _Context, position: int) -> str | None:
     """The country right after "than" / "as": the other side of a comparison."""
     sentence = context.sentence
     for mention in context.between(sentence.start + position, sentence.end):
-        if mention.kind == "country" and mention.start - sentence.start - position <= 5:
+        if mention.kind == "country" and mention.start - sentence.start - position <= 25:
             return mention.text
     return None
 

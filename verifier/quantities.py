@@ -34,6 +34,15 @@ PREFIX_CURRENCIES = {
     "KRW": "KRW", "₩": "KRW", "UAH": "UAH", "₴": "UAH", "CHF": "CHF", "CAD": "CAD", "C$": "CAD",
     "AUD": "AUD", "A$": "AUD", "SAR": "SAR", "AED": "AED", "ARS": "ARS", "COP": "COP", "CLP": "CLP",
     "PEN": "PEN", "ETB": "ETB", "TZS": "TZS", "UGX": "UGX", "₦": "NGN", "R$": "BRL",
+    "MNT": "MNT", "GEL": "GEL", "AMD": "AMD", "AZN": "AZN", "TJS": "TJS", "TMT": "TMT", "MAD": "MAD",
+    "TND": "TND", "DZD": "DZD", "XOF": "XOF", "XAF": "XAF", "ZMW": "ZMW", "RWF": "RWF", "MZN": "MZN",
+    "LKR": "LKR", "NPR": "NPR", "CZK": "CZK", "HUF": "HUF", "RON": "RON", "BGN": "BGN", "RSD": "RSD",
+    "NOK": "NOK", "SEK": "SEK", "DKK": "DKK", "NZD": "NZD", "HKD": "HKD", "SGD": "SGD", "TWD": "TWD",
+    "ILS": "ILS", "QAR": "QAR", "KWD": "KWD", "OMR": "OMR", "BHD": "BHD", "UYU": "UYU", "BOB": "BOB",
+    "DOP": "DOP", "GTQ": "GTQ", "CRC": "CRC", "JMD": "JMD", "FJD": "FJD", "PGK": "PGK", "BYN": "BYN",
+    "MDL": "MDL", "ALL": "ALL", "MKD": "MKD", "ISK": "ISK", "ZWL": "ZWL", "BWP": "BWP", "NAD": "NAD",
+    "MUR": "MUR", "AOA": "AOA", "SDG": "SDG", "MMK": "MMK", "KHR": "KHR", "LAK": "LAK", "IRR": "IRR",
+    "IQD": "IQD", "JOD": "JOD", "LBP": "LBP", "PYG": "PYG", "VES": "VES", "TTD": "TTD", "MWK": "MWK",
 }
 # Currency written after the number ("300 billion dollars", "5 trillion tenge").
 SUFFIX_CURRENCIES = {
