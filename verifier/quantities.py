@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import replace
 
+from .catalogue import SOURCES_DIR, load_toml
 from .records import Quantity
 
 SCALES = {
@@ -22,41 +23,10 @@ SCALES = {
     "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "thousand": 1e3, "thousands": 1e3, "k": 1e3,
 }
-# Currency written before the number: symbol or ISO 4217 code.
-PREFIX_CURRENCIES = {
-    "US$": "USD", "U.S.$": "USD", "$": "USD", "USD": "USD",
-    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
-    "CNY": "CNY", "RMB": "CNY", "KZT": "KZT", "RUB": "RUB", "INR": "INR", "UZS": "UZS",
-    "KGS": "KGS", "TRY": "TRY", "ZAR": "ZAR", "NGN": "NGN", "BRL": "BRL", "₸": "KZT", "₽": "RUB",
-    "₹": "INR", "KES": "KES", "KSh": "KES", "PLN": "PLN", "MXN": "MXN", "VND": "VND", "IDR": "IDR",
-    "Rp": "IDR", "GHS": "GHS", "GH₵": "GHS", "₵": "GHS", "EGP": "EGP", "E£": "EGP", "PKR": "PKR",
-    "BDT": "BDT", "PHP": "PHP", "₱": "PHP", "THB": "THB", "฿": "THB", "MYR": "MYR", "RM": "MYR",
-    "KRW": "KRW", "₩": "KRW", "UAH": "UAH", "₴": "UAH", "CHF": "CHF", "CAD": "CAD", "C$": "CAD",
-    "AUD": "AUD", "A$": "AUD", "SAR": "SAR", "AED": "AED", "ARS": "ARS", "COP": "COP", "CLP": "CLP",
-    "PEN": "PEN", "ETB": "ETB", "TZS": "TZS", "UGX": "UGX", "₦": "NGN", "R$": "BRL",
-    "MNT": "MNT", "GEL": "GEL", "AMD": "AMD", "AZN": "AZN", "TJS": "TJS", "TMT": "TMT", "MAD": "MAD",
-    "TND": "TND", "DZD": "DZD", "XOF": "XOF", "XAF": "XAF", "ZMW": "ZMW", "RWF": "RWF", "MZN": "MZN",
-    "LKR": "LKR", "NPR": "NPR", "CZK": "CZK", "HUF": "HUF", "RON": "RON", "BGN": "BGN", "RSD": "RSD",
-    "NOK": "NOK", "SEK": "SEK", "DKK": "DKK", "NZD": "NZD", "HKD": "HKD", "SGD": "SGD", "TWD": "TWD",
-    "ILS": "ILS", "QAR": "QAR", "KWD": "KWD", "OMR": "OMR", "BHD": "BHD", "UYU": "UYU", "BOB": "BOB",
-    "DOP": "DOP", "GTQ": "GTQ", "CRC": "CRC", "JMD": "JMD", "FJD": "FJD", "PGK": "PGK", "BYN": "BYN",
-    "MDL": "MDL", "ALL": "ALL", "MKD": "MKD", "ISK": "ISK", "ZWL": "ZWL", "BWP": "BWP", "NAD": "NAD",
-    "MUR": "MUR", "AOA": "AOA", "SDG": "SDG", "MMK": "MMK", "KHR": "KHR", "LAK": "LAK", "IRR": "IRR",
-    "IQD": "IQD", "JOD": "JOD", "LBP": "LBP", "PYG": "PYG", "VES": "VES", "TTD": "TTD", "MWK": "MWK",
-}
-# Currency written after the number ("300 billion dollars", "5 trillion tenge").
-SUFFIX_CURRENCIES = {
-    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "usd": "USD",
-    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "yuan": "CNY",
-    "tenge": "KZT", "roubles": "RUB", "rubles": "RUB", "rupees": "INR", "naira": "NGN",
-    "rand": "ZAR", "soms": "KGS", "som": "UZS", "reais": "BRL", "lira": "TRY",
-    "shillings": "KES", "zlotys": "PLN", "zloty": "PLN", "pesos": "MXN", "dong": "VND",
-    "rupiah": "IDR", "cedis": "GHS", "cedi": "GHS", "francs": "CHF", "dinars": "DZD",
-    "riyals": "SAR", "dirhams": "AED", "won": "KRW", "baht": "THB", "ringgit": "MYR",
-    "hryvnias": "UAH", "hryvnia": "UAH", "lari": "GEL", "manat": "AZN", "kwacha": "ZMW",
-    "birr": "ETB", "taka": "BDT", "rubel": "RUB", "drams": "AMD", "tugriks": "MNT",
-    "pounds sterling": "GBP", "egyptian pounds": "EGP", "yuan renminbi": "CNY", "renminbi": "CNY",
-}
+# Currencies written before the number ("US$", "KZT") and after it ("tenge"), as data.
+_CURRENCIES = load_toml(SOURCES_DIR / "currencies.toml")
+PREFIX_CURRENCIES: dict[str, str] = _CURRENCIES.get("prefix", {})
+SUFFIX_CURRENCIES: dict[str, str] = _CURRENCIES.get("suffix", {})
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
