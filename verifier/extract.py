@@ -126,7 +126,8 @@ FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shru
 TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|goal|seeks?|pledged?|promised?|wants?|intends?|forecasts?|projects?|projected|expects?|expected|will|would)\b[^.;]{0,60}$", re.I)
 # Sub-annual periods: the snapshots hold annual data only.
 SUBANNUAL = re.compile(
-    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter|Q[1-4]\b|quarter(?:ly)?\b|month(?:ly)?\b"
+    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter|Q[1-4]\b"
+    r"|(?<!a\s)(?<!one\s)(?<!three\s)(?<!three-)quarter(?:ly)?\b(?!\s+of\b)|month(?:ly)?\b"
     r"|(?:first|second|1st|2nd)\s+half\b|\bH[12]\b|(?:first|last)\s+(?:six|nine|three)\s+months\b"
     r"|year[- ]on[- ]year in\b|(?:in|for|during|of)\s+(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\b|(?:January|February|March|April|May|June|July|August|September|October"
@@ -932,7 +933,10 @@ def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | 
             # Ties go to the period after the number: "from 53.9% in 2023 to 58.5% in 2024".
             distance = 2 * (match.start() - q_end) - 1 if match.start() >= q_end else 2 * (q_start - match.end())
             between = text[q_end:match.start()] if match.start() >= q_end else text[match.end():q_start]
-            found.append((distance + _gap_penalty(text, between), period))
+            penalty = _gap_penalty(text, between)
+            if match.end() <= q_start and OTHER_NUMBER.search(text, max(0, match.start() - 25), match.start()):
+                penalty = 2 * len(text)  # "$46.2 billion at the end of 2021 to $21.4 billion": 2021 is the other's
+            found.append((distance + penalty, period))
     if not found:
         return None
     return min(found, key=lambda item: item[0])
