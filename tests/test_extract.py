@@ -726,3 +726,14 @@ def test_rates_that_rose_to_a_level_and_shares_of_that_total(text, number, indic
 
 def test_an_unnamed_rate_that_fell_is_no_claim():
     assert [c.number_text for c in claims_in("In Turkey the annual rate fell to 44.4% in 2024.")] == []
+
+
+def test_our_economy_is_the_speakers_country_not_the_last_guest_named():
+    text = ("Canada hosts the summit. Canada's ministers met their peers.\n\n"
+            "We welcomed the United States delegation. Our economy grew 1.5% last year.")
+    assert next(c for c in claims_in(text) if c.number_text == "1.5%").entity == "Canada"
+
+
+def test_a_quarter_of_is_a_fraction_not_a_quarter_year():
+    claim = claim_in("Germany accounts for about a quarter of EU output in 2024.")
+    assert (claim.statistic, claim.period.kind) == ("share", "year")

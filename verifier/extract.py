@@ -797,6 +797,11 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
     for start, end, place in ((this_paragraph, position, "this paragraph"),
                               (previous_paragraph, this_paragraph, "the paragraph before")):
         nearest = context.last_country(start, end)
+        if (nearest is not None and main is not None and nearest.code != main.code and pronoun is not None
+                and pronoun.group(0).lower() in ("our", "we", "us")):
+            # "Our economy" in a speech is the speaker's country, the one the text is
+            # about, even when a guest country was named last.
+            return main.text, f"'{pronoun.group(0)}' is the speaker's country, {main.text} (named most often)"
         if nearest is not None:
             how = f"'{pronoun.group(0)}' refers to" if pronoun else "not named in the sentence; nearest is"
             return nearest.text, f"{how} {nearest.text} ({place})"
