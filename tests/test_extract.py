@@ -737,3 +737,14 @@ def test_our_economy_is_the_speakers_country_not_the_last_guest_named():
 def test_a_quarter_of_is_a_fraction_not_a_quarter_year():
     claim = claim_in("Germany accounts for about a quarter of EU output in 2024.")
     assert (claim.statistic, claim.period.kind) == ("share", "year")
+
+
+def test_a_figure_for_next_year_is_a_forecast_not_a_claim():
+    found = claims_in("Sub-Saharan Africa's economy grew 3.6% in 2024, and the IMF sees 4.3% next year.")
+    assert [c.number_text for c in found] == ["3.6%"]
+
+
+def test_a_rank_by_ratio_in_the_euro_area():
+    found = claims_in("Italy's public debt rose to 138.3% of GDP in 2024, the second-highest ratio in the euro zone.")
+    rank = next(c for c in found if c.statistic == "rank")
+    assert (rank.number_text, rank.group, rank.indicator, rank.value) == ("second-highest", "euro zone", "public_debt", 2)

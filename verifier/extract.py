@@ -105,6 +105,7 @@ PERIOD_PATTERNS = [
     ("same_year", re.compile(r"\b(?:during|in|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I)),
     ("last_year", re.compile(r"\blast year\b", re.I)),
     ("this_year", re.compile(r"\bthis year\b", re.I)),
+    ("next_year", re.compile(r"\bnext year\b|\bin the coming years?\b", re.I)),
     ("year", re.compile(r"\b(?<!through )(?<!until )(?<!till )(?<!by )(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)")),
 ]
 _HEDGE = r"(?:more than|over|about|around|nearly|almost|roughly|some|at least|less than|just over|just under|approximately|an estimated)"
@@ -330,6 +331,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         if subject is not None:
             group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
+    if period.kind == "next_year":
+        return None  # "4.3% next year": a forecast, not a fact to check
     if statistic == "average" and period.kind == "year":
         statistic = "value"  # "inflation averaged 4.9% in 2024" is the year's (average) rate
     if in_points or level_change:
@@ -491,18 +494,25 @@ COMPARISON_AFTER = re.compile(
     r"|lower|smaller|less)\s+than|the\s+size\s+of|that\s+of)\s+(?:that\s+of\s+|those\s+of\s+)?", re.I)
 
 
-PARALLEL = re.compile(r"\b(?:from|to|compared\s+with|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+PARALLEL = re.compile(r"\b(?P<word>from|to|compared\s+with|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+FROM_OF_GDP = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[-−–]?\d[\d.,]*\s?(?:%|per\s?cent|percent)\s+of\s+(?:its\s+)?GDP\b", re.I)
 PERCENT_OF_GDP = re.compile(r"%\s+of\s+(?:its\s+)?GDP\b|per\s?cent\s+of\s+(?:its\s+)?GDP\b", re.I)
 
 
 def _parallel_of_gdp(sentence: str, quantity: Quantity) -> bool:
     """"narrowed from 20% of GDP in 2022 to 12.5% in 2024", "111% of GDP, up from about 98%":
     a percentage set against one of GDP in the same sentence is one of GDP too."""
-    if not PARALLEL.search(sentence, 0, quantity.start):
-        after_from = re.match(r"\s*(?:in\s+\d{4}\s+)?to\s", sentence[quantity.end:])
-        if not after_from:
+    parallel = PARALLEL.search(sentence, 0, quantity.start)
+    if parallel is None:
+        # "from 20% in 2022 to 12.5% of GDP": the first end takes the second's "of GDP".
+        if not re.match(r"\s*(?:in\s+\d{4}\s+)?to\s", sentence[quantity.end:]):
             return False
-    return any(m.start() != quantity.end for m in PERCENT_OF_GDP.finditer(sentence))
+        return any(m.start() > quantity.end for m in PERCENT_OF_GDP.finditer(sentence))
+    if parallel.group("word").lower() == "to":
+        # "narrowed from 20% of GDP in 2022 to 12.5%", not "... 43% of GDP ..., and X rose to 3.4%".
+        clause_start = quantity.start - len(_clause_before(sentence, quantity.start))
+        return FROM_OF_GDP.search(sentence, clause_start, quantity.start) is not None
+    return any(m.end() <= quantity.start for m in PERCENT_OF_GDP.finditer(sentence))
 
 
 RATIO_DENOMINATOR = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
@@ -581,10 +591,10 @@ def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | N
 RANK_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:nominal\s+|total\s+)?", re.I)
 
 
-RANK_ENDS_PHRASE = re.compile(r"\s*(?:$|[,.;:)]|[-–—]|(?:in|among|within|of|after|behind|globally|worldwide|on)\b)", re.I)
+RANK_ENDS_PHRASE = re.compile(r"\s*(?:$|[,.;:)]|[-–—]|(?:in|among|within|of|after|behind|globally|worldwide|on"
+                              r"|ratio|rate|level|share|figure|burden)\b)", re.I)
 TEMPORAL = re.compile(r"\s*(?:since|on\s+record|ever|in\s+(?:\d+|two|three|four|five|ten|twenty)\s+(?:years|decades)"
                       r"|in\s+an?\s+(?:decade|generation|century|year)|in\s+(?:years|decades)|for\s+(?:years|decades))\b", re.I)
-OF_GDP_BEFORE = re.compile(r"%\s+of\s+(?:its\s+)?GDP$", re.I)
 
 
 def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
@@ -622,11 +632,13 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
         # phrase ("the biggest contraction since 1992" ranks a contraction, not an economy).
         if not RANK_ENDS_PHRASE.match(after):
             return None
-        before = [c for c in cues if c.end <= quantity.start and quantity.start - c.end <= MAX_CUE_DISTANCE]
+        # The nearest measure word decides, passing over the GDP of a ratio: "public debt
+        # rose to 138.3% of GDP, the second-highest" ranks debt; "a budget deficit of 9.3% of
+        # GDP, the largest" ranks a deficit, which the catalogue does not check.
+        before = [c for c in cues if c.end <= quantity.start and quantity.start - c.end <= MAX_CUE_DISTANCE
+                  and not RATIO_DENOMINATOR.search(sentence, max(0, c.start - 25), c.start)]
         subject = max(before, key=lambda c: (c.end, c.end - c.start), default=None)
-        # The nearest measure word decides: "a budget deficit of 9.3% of GDP, the largest"
-        # ranks a deficit (which the catalogue does not check), not GDP.
-        return subject if subject in levels and not OF_GDP_BEFORE.search(sentence, 0, subject.start + len(subject.text)) else None
+        return subject if subject in levels else None
     return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
 
 
@@ -963,7 +975,7 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
     if kind == "past":
         years = 10 if match.groupdict().get("decade") else _count(match.group("n"))
         return Period("past", text, years=years)
-    if kind in ("last_year", "this_year"):
+    if kind in ("last_year", "this_year", "next_year"):
         return Period(kind, text)
     if kind in ("year_before", "year_after", "same_year"):
         return Period(kind, text)  # relative to a year written nearby: see _anchor
