@@ -60,8 +60,8 @@ def evaluation(snapshot_sources):
 def test_eval_figures_hold_their_floors(evaluation):
     assert evaluation.errors == []
     ex = evaluation.extraction()
-    assert ex["precision"] >= 0.95 and ex["recall"] >= 0.91 and ex["f1"] >= 0.93
+    assert ex["precision"] >= 0.955 and ex["recall"] >= 0.92 and ex["f1"] >= 0.94
     fields = evaluation.field_accuracy()
     assert fields["entity"] >= 0.935 and fields["indicator"] >= 0.97 and fields["period"] >= 0.935
     on_found, on_all, _ = evaluation.verdicts()
-    assert on_found >= 0.93 and on_all >= 0.85
+    assert on_found >= 0.935 and on_all >= 0.865
