@@ -748,3 +748,13 @@ def test_a_rank_by_ratio_in_the_euro_area():
     found = claims_in("Italy's public debt rose to 138.3% of GDP in 2024, the second-highest ratio in the euro zone.")
     rank = next(c for c in found if c.statistic == "rank")
     assert (rank.number_text, rank.group, rank.indicator, rank.value) == ("second-highest", "euro zone", "public_debt", 2)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Our Vision 2030 sets goals for Saudi Arabia: to cut unemployment to seven percent.", []),
+    ("South Africa's inflation is well inside its 3–6% target band.", []),
+    ("Mongolia's coal exports reached a record 83.7 million tonnes in 2024.", []),
+    ("Kenya's central bank moved to raise rates as inflation hit 9% in 2023.", ["9%"]),
+])
+def test_goals_bands_and_counts_of_things_are_no_claims(text, found):
+    assert [c.number_text for c in claims_in(text)] == found

@@ -94,6 +94,12 @@ def other_subjects(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def count_units(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
+    """Units of things counted ("tonnes", "barrels"): numbers in them are no claims (sources/other_measures.toml)."""
+    return tuple(load_toml(sources_dir / "other_measures.toml").get("units", ()))
+
+
+@lru_cache(maxsize=None)
 def other_measures(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
     """Words for measures the catalogue does not check (sources/other_measures.toml)."""
     return tuple(load_toml(sources_dir / "other_measures.toml").get("phrases", ()))

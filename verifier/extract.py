@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .catalogue import SOURCES_DIR, Indicator, indicators, load_toml, other_measures, other_subjects
+from .catalogue import SOURCES_DIR, Indicator, count_units, indicators, load_toml, other_measures, other_subjects
 from .geography import Mention, geography
 from .quantities import find_quantities, is_scaled
 from .records import Claim, Document, Period, Quantity
@@ -162,6 +162,18 @@ def _cue_table() -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]], fro
     return pattern, {k: tuple(v) for k, v in by_phrase.items()}, others
 
 
+GOAL_AFTER = re.compile(r"\s+(?:target|goal|objective|ceiling|band)\b", re.I)
+# "to cut unemployment to seven percent": a goal, the number the object of "to <verb> ... to".
+PURPOSE = re.compile(r"\bto\s+(?:cut|raise|reduce|lift|bring|boost|increase|lower|reach|keep|get)\s+[^.;,]{0,60}?"
+                     r"\bto\s+(?:about\s+|around\s+|below\s+|under\s+|above\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _count_unit() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(count_units(), key=len, reverse=True))
+    return re.compile(rf"\s+(?:of\s+)?(?:{units})\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _company_subject() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(other_subjects(), key=len, reverse=True))
@@ -268,6 +280,10 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
         return None
     if _company_subject().search(_clause_before(sentence.text, quantity.start)):
         return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
+    if quantity.unit == "number" and _count_unit().match(after):
+        return None  # "83.7 million tonnes": a count of things
+    if GOAL_AFTER.match(after) or PURPOSE.search(_clause_before(sentence.text, quantity.start)):
+        return None  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
     if FROM_BEFORE.search(before) and not re.match(
             r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
