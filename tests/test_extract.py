@@ -758,3 +758,9 @@ def test_a_rank_by_ratio_in_the_euro_area():
 ])
 def test_goals_bands_and_counts_of_things_are_no_claims(text, found):
     assert [c.number_text for c in claims_in(text)] == found
+
+
+def test_a_figure_compared_with_takes_the_measure_of_the_first():
+    found = claims_in("Kenya's economy expanded by 4.7 percent in 2024 compared with 5.7 percent in 2023.")
+    assert [(c.number_text, c.indicator, c.period.start) for c in found] == [
+        ("4.7 percent", "gdp_growth", 2024), ("5.7 percent", "gdp_growth", 2023)]

@@ -162,6 +162,14 @@ def _cue_table() -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]], fro
     return pattern, {k: tuple(v) for k, v in by_phrase.items()}, others
 
 
+COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up\s+from|down\s+from)\s+"
+                           r"(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+
+
+def _indicator_of(claim: Claim) -> Indicator:
+    return indicators()[claim.indicator]
+
+
 GOAL_AFTER = re.compile(r"\s+(?:target|goal|objective|ceiling|band)\b", re.I)
 # "to cut unemployment to seven percent": a goal, the number the object of "to <verb> ... to".
 PURPOSE = re.compile(r"\bto\s+(?:cut|raise|reduce|lift|bring|boost|increase|lower|reach|keep|get)\s+[^.;,]{0,60}?"
@@ -249,10 +257,12 @@ def extract_claims(document: Document) -> list[Claim]:
         cues = _cues(sentence.text)
         if not cues:
             continue
+        previous: Claim | None = None
         for quantity in find_quantities(sentence.text):
-            claim = _claim(context, quantity, cues, len(claims) + 1)
+            claim = _claim(context, quantity, cues, len(claims) + 1, previous)
             if claim is not None:
                 claims.append(claim)
+                previous = claim
     return claims
 
 
@@ -272,7 +282,8 @@ def main_country(mentions: list[Mention], text: str) -> Mention | None:
     return first[ranked[0][0]]
 
 
-def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int) -> Claim | None:
+def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
+           previous: Claim | None = None) -> Claim | None:
     sentence = context.sentence
     after = sentence.text[quantity.end:]
     before = sentence.text[: quantity.start]
@@ -321,6 +332,10 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int)
             level_change = cue is not None and cue.indicator is not None and cue.indicator.measure == "level"
         else:
             cue = _best_cue(quantity, cues, share_group is not None, of_gdp, sentence.text)
+    if (cue is None and previous is not None and previous.unit == _claim_unit(quantity, _indicator_of(previous))
+            and COMPARED_WITH.search(before) and previous.statistic == "value"):
+        # "expanding by 4.7 percent compared with 5.7 percent in 2023": the same measure.
+        cue = _Cue(quantity.start, quantity.end, previous.indicator_cue, _indicator_of(previous))
     if cue is None or cue.indicator is None:
         return None
     indicator = cue.indicator
