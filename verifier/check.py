@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 
 from . import format as fmt
 from .catalogue import Indicator, indicators
-from .fetch import DataSources, Series, aggregate_codes
+from .fetch import SOURCE_NAMES, SOURCE_TITLES, DataSources, Series, aggregate_codes
 from .geography import Group, geography
 from .records import Claim, Evidence, Reading, Resolution, Verdict, VerdictKind
 
-SOURCE_LABELS = {"world_bank": "World Bank", "imf": "IMF"}
+SOURCE_LABELS = SOURCE_NAMES
 # A claim with the wrong sign ("grew 1%" for a 0.5% contraction) is wrong, whatever the
 # tolerance, unless the data are this close to zero.
 SIGN_MATTERS = 0.1
@@ -188,7 +188,7 @@ def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int
     name = series.name if series.name != series.code else indicator.name
     economy = places.country_name(entity) if len(entity) == 3 and entity.isalpha() else entity
     return Evidence(
-        source=_source_label(series),
+        source=SOURCE_TITLES.get(series.source, series.source),
         edition=series.edition,
         series=series.code,
         series_name=name,
@@ -203,10 +203,6 @@ def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int
         retrieved=series.retrieved[:10],
         origin=series.origin,
     )
-
-
-def _source_label(series: Series) -> str:
-    return {"world_bank": "World Bank, World Development Indicators", "imf": "IMF, World Economic Outlook"}.get(series.source, series.source)
 
 
 def series_url(series: Series, entity: str) -> str:

@@ -20,6 +20,11 @@ from typing import Iterable, Protocol
 from ..catalogue import SOURCES_DIR, load_toml
 
 
+# How reports name each source: short ("World Bank, 2024") and in full (the evidence table).
+SOURCE_NAMES = {"world_bank": "World Bank", "imf": "IMF"}
+SOURCE_TITLES = {"world_bank": "World Bank, World Development Indicators", "imf": "IMF, World Economic Outlook"}
+
+
 class DataError(Exception):
     """A data path that cannot be used; the message names it."""
 
@@ -144,6 +149,3 @@ class DataSources:
             if line not in lines:
                 lines.append(line)
         return lines or [f"{s.label}: no series used" for s in self.sources.values()]
-
-
-SOURCE_NAMES = {"world_bank": "World Bank", "imf": "IMF"}

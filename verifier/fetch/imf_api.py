@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 import requests
 
-from . import Series
+from . import SOURCE_TITLES, Series
 from .cache import Economy, now
 from .http import BadAnswer, Network, describe_failure, host, session
 
@@ -26,7 +26,7 @@ ENDPOINT = "https://www.imf.org/external/datamapper/api/v1"
 
 class ImfDataMapper:
     name = "imf"
-    label = "IMF, World Economic Outlook"
+    label = SOURCE_TITLES["imf"]
 
     def __init__(self, endpoint: str = ENDPOINT, network: Network = Network(), scales: Mapping[str, int] | None = None):
         self.endpoint = endpoint.rstrip("/")

@@ -16,7 +16,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import DataError, Series, aggregate_codes
+from . import SOURCE_TITLES, DataError, Series, aggregate_codes
 
 KEYS = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
 PREAMBLE_LINES = 10
@@ -45,7 +45,7 @@ def looks_like_bulk_csv(path: Path) -> bool:
 
 class WbBulkCsv:
     name = "world_bank"
-    label = "World Bank, World Development Indicators"
+    label = SOURCE_TITLES["world_bank"]
 
     def __init__(self, path: Path):
         found = _header_and_preamble(path)

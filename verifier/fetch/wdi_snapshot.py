@@ -11,7 +11,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import DataError, Series, aggregate_codes
+from . import SOURCE_TITLES, DataError, Series, aggregate_codes
 
 COLUMNS = ["Country Name", "Country Code", "Year", "Value"]
 
@@ -22,7 +22,7 @@ def looks_like_wdi(path: Path) -> bool:
 
 class WdiSnapshot:
     name = "world_bank"
-    label = "World Bank, World Development Indicators"
+    label = SOURCE_TITLES["world_bank"]
 
     def __init__(self, root: Path):
         # A single package folder is a snapshot of one series.

@@ -13,7 +13,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import DataError, Series, aggregate_codes
+from . import SOURCE_TITLES, DataError, Series, aggregate_codes
 
 HEADER = "ref_area,concept,year,value,unit,scale"
 COLUMNS = ["ref_area", "concept", "year", "value", "scale", "lastactualdate"]
@@ -43,7 +43,7 @@ def last_actual_year(text: object) -> int | None:
 
 class WeoSnapshot:
     name = "imf"
-    label = "IMF, World Economic Outlook"
+    label = SOURCE_TITLES["imf"]
 
     def __init__(self, path: Path):
         self.path = path

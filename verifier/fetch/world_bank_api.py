@@ -12,7 +12,7 @@ from typing import Iterator
 import requests
 import wbgapi
 
-from . import Series
+from . import SOURCE_TITLES, Series
 from .cache import Economy, now
 from .http import BadAnswer, Network, describe_failure, host, session
 
@@ -22,7 +22,7 @@ WDI = 2  # the World Bank's id for World Development Indicators
 
 class WorldBankApi:
     name = "world_bank"
-    label = "World Bank, World Development Indicators"
+    label = SOURCE_TITLES["world_bank"]
 
     def __init__(self, endpoint: str = ENDPOINT, network: Network = Network(), per_page: int = 10_000):
         self.endpoint = endpoint.rstrip("/")
