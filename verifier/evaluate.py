@@ -152,10 +152,9 @@ def gold_claim(gold: GoldNumber, document: Document) -> Claim:
     )
 
 
-def _field_errors(gold: GoldNumber, predicted: Claim, resolution, document: Document) -> dict:
+def _field_errors(gold: GoldNumber, gold_resolution, predicted: Claim, resolution) -> dict:
     labels = gold.labels
     errors = {}
-    gold_resolution = resolve(gold_claim(gold, document), document.published)
     checks = {
         "entity": (labels.get("entity"), resolution.entity),
         "indicator": (labels.get("indicator"), predicted.indicator),
@@ -183,7 +182,7 @@ def _same_reading(name: str, want, got, labels: dict, predicted: Claim) -> bool:
     if name == "period":
         # "Latest" resolves to the last full year before publication; a rank or level the
         # sentence dates to that same year reads the same value.
-        (start, end, latest), (got_start, got_end, got_latest) = want, got
+        (_, end, latest), (got_start, got_end, got_latest) = want, got
         return latest and not got_latest and got_start == got_end == end
     return False
 
@@ -224,6 +223,7 @@ def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> E
     data.fetch(wanted)
     for document, entries, gold_claims, (gold_resolved, predicted_resolved) in resolved:
         gold_verdicts = {e.line: check(c, r, data) for (e, _), (c, r) in zip(gold_claims, gold_resolved)}
+        gold_resolutions = {e.line: r for (e, _), (_, r) in zip(gold_claims, gold_resolved)}
         unmatched = list(predicted_resolved)
         for entry in sorted(entries, key=lambda e: e.start):
             overlapping = [(c, r) for c, r in unmatched if _span(c)[0] < entry.end and entry.start < _span(c)[1]]
@@ -238,7 +238,7 @@ def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> E
                 unmatched.remove((claim, resolution))
                 match.predicted = claim
                 match.predicted_verdict = check(claim, resolution, data)
-                match.field_errors = _field_errors(entry, claim, resolution, document)
+                match.field_errors = _field_errors(entry, gold_resolutions[entry.line], claim, resolution)
             result.matches.append(match)
         for claim, _ in unmatched:
             result.false_positives.append((document.path.name, claim, "not a number the gold file lists"))

@@ -287,13 +287,14 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     sentence = context.sentence
     after = sentence.text[quantity.end:]
     before = sentence.text[: quantity.start]
-    if TARGET.search(_clause_before(sentence.text, quantity.start)):
+    clause = _clause_before(sentence.text, quantity.start)
+    if TARGET.search(clause):
         return None
-    if _company_subject().search(_clause_before(sentence.text, quantity.start)):
+    if _company_subject().search(clause):
         return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if quantity.unit == "number" and _count_unit().match(after):
         return None  # "83.7 million tonnes": a count of things
-    if GOAL_AFTER.match(after) or PURPOSE.search(_clause_before(sentence.text, quantity.start)):
+    if GOAL_AFTER.match(after) or PURPOSE.search(clause):
         return None  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
     if FROM_BEFORE.search(before) and not re.match(
             r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
@@ -479,8 +480,9 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
     return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
 
 
+@lru_cache(maxsize=256)
 def _clause_before(sentence: str, position: int) -> str:
-    """The text of the clause that ends at `position`."""
+    """The text of the clause that ends at `position` (asked several times per number: cached)."""
     text = sentence[:position]
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)] + [m.end() for m in re.finditer(r"[,;:]", text)]
     return text[max(breaks, default=0):]
