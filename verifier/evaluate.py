@@ -19,7 +19,6 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from .catalogue import indicators
 from .check import check
 from .extract import extract_claims
 from .fetch import DataSources
@@ -27,6 +26,7 @@ from .geography import geography
 from .quantities import find_quantities
 from .read import InputError, read_document
 from .records import Claim, Document, Period, Verdict, VerdictKind
+from .pipeline import series_needed
 from .resolve import resolve
 
 CLAIM_FIELDS = ("entity", "indicator", "statistic", "period", "operator", "value")
@@ -208,19 +208,14 @@ def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> E
                                      f"is not in {doc_name}")
         entries = [e for e in entries if e.start >= 0]
         pending.append((document, entries, extract_claims(document)))
-    # One fetch for every series any gold or predicted claim needs.
-    wanted = []
     resolved = []
     for document, entries, predicted in pending:
         gold_claims = [(e, gold_claim(e, document)) for e in entries if e.claim]
         items = ([(c, resolve(c, document.published)) for _, c in gold_claims],
                  [(c, resolve(c, document.published)) for c in predicted])
-        for claim_resolutions in items:
-            for _, resolution in claim_resolutions:
-                if resolution.indicator:
-                    wanted += [(s, indicators()[resolution.indicator].series_for(s)) for s in resolution.sources]
         resolved.append((document, entries, gold_claims, items))
-    data.fetch(wanted)
+    # One fetch for every series any gold or predicted claim needs.
+    data.fetch(series_needed(r for *_, items in resolved for pairs in items for _, r in pairs))
     for document, entries, gold_claims, (gold_resolved, predicted_resolved) in resolved:
         gold_verdicts = {e.line: check(c, r, data) for (e, _), (c, r) in zip(gold_claims, gold_resolved)}
         gold_resolutions = {e.line: r for (e, _), (_, r) in zip(gold_claims, gold_resolved)}

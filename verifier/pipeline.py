@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .catalogue import indicators
 from .check import check
 from .extract import extract_claims
 from .fetch import DataSources
 from .read import InputError, find_articles, read_document
-from .records import DocumentResult
+from .records import DocumentResult, Resolution
 from .resolve import resolve
 
 
@@ -21,6 +22,14 @@ from .resolve import resolve
 class RunResult:
     documents: list[DocumentResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each: "path: problem"
+
+
+def series_needed(resolutions: Iterable[Resolution]) -> Iterator[tuple[str, str]]:
+    """(source, series code) for every source each resolved claim may be checked against."""
+    for resolution in resolutions:
+        if resolution.indicator:
+            indicator = indicators()[resolution.indicator]
+            yield from ((source, indicator.series_for(source)) for source in resolution.sources)
 
 
 def run(paths: list[Path], data: DataSources, today: date) -> RunResult:
@@ -36,13 +45,7 @@ def run(paths: list[Path], data: DataSources, today: date) -> RunResult:
         claims = extract_claims(document)
         pending.append((document, [(claim, resolve(claim, document.published)) for claim in claims]))
     # One fetch for the whole run: every series any claim needs, from every source.
-    data.fetch(
-        (source, indicators()[resolution.indicator].series_for(source))
-        for _, resolved in pending
-        for _, resolution in resolved
-        if resolution.indicator
-        for source in resolution.sources
-    )
+    data.fetch(series_needed(resolution for _, resolved in pending for _, resolution in resolved))
     for document, resolved in pending:
         verdicts = [check(claim, resolution, data) for claim, resolution in resolved]
         result.documents.append(DocumentResult(document, verdicts))
