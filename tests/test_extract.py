@@ -764,3 +764,23 @@ def test_a_figure_compared_with_takes_the_measure_of_the_first():
     found = claims_in("Kenya's economy expanded by 4.7 percent in 2024 compared with 5.7 percent in 2023.")
     assert [(c.number_text, c.indicator, c.period.start) for c in found] == [
         ("4.7 percent", "gdp_growth", 2024), ("5.7 percent", "gdp_growth", 2023)]
+
+
+def test_a_speech_in_tenge_is_about_kazakhstan_not_the_neighbour_it_names():
+    text = ("In 2023 our gross domestic product reached KZT 119 trillion, and last year it exceeded "
+            "KZT 130 trillion. In dollar terms, our economy "
+            "is more than twice the size of Uzbekistan's. Our GDP per capita exceeded $14,000 in 2024.")
+    claim = next(c for c in claims_in(text) if c.number_text == "$14,000")
+    assert claim.entity == "Kazakhstan"
+    assert "KZT" in claim.entity_cue
+
+
+def test_the_dollar_names_no_country():
+    assert claim_in("GDP per capita exceeded $14,000 in 2024.").entity is None
+
+
+def test_the_year_compared_with_does_not_carry_to_the_next_sentence():
+    text = ("The economy grew 4.7 percent in 2024, compared with 5.7 percent in 2023. "
+            "Nominal GDP reached KSh 16.2 trillion. Inflation averaged 4.9 percent during the year.")
+    found = {c.number_text: c.period for c in claims_in(text)}
+    assert (found["KSh 16.2 trillion"].start, found["4.9 percent"].start) == (2024, 2024)

@@ -223,6 +223,7 @@ class _Context:
     paragraph_starts: dict[int, int]  # paragraph number -> offset of its first sentence
     newlines: list[int]  # offsets of the text's line breaks, for line numbers
     main: Mention | None = None  # the country the article is about, if one stands out
+    main_why: str = ""  # how that country was found
 
     @property
     def sentence(self) -> Sentence:
@@ -250,10 +251,10 @@ def extract_claims(document: Document) -> list[Claim]:
     paragraph_starts: dict[int, int] = {}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
-    main = main_country(mentions, document.text)
+    main, main_why = main_country(mentions, document.text)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main)
+        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why)
         cues = _cues(sentence.text)
         if not cues:
             continue
@@ -266,20 +267,35 @@ def extract_claims(document: Document) -> list[Claim]:
     return claims
 
 
-def main_country(mentions: list[Mention], text: str) -> Mention | None:
-    """The country an article is about: the only one it names, or the one it names most
-    often, at least twice and more often than any other. Its first mention. Countries
-    named as objects ("exports to China") do not count."""
+def main_country(mentions: list[Mention], text: str) -> tuple[Mention | None, str]:
+    """The country an article is about, and why: the only one it names, or the one it names
+    most often, at least twice and more often than any other. Its first mention. Countries
+    named as objects ("exports to China") do not count; an amount in a country's own
+    currency ("KZT 119 trillion", "KSh 16.2 trillion") counts as naming it, so a speech
+    that never says "Kenya" is still about Kenya."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in mentions:
         if mention.kind == "country" and not _object_of_preposition(text, mention.start):
             counts[mention.code] = counts.get(mention.code, 0) + 1
             first.setdefault(mention.code, mention)
+    by_currency: dict[str, str] = {}
+    for quantity in find_quantities(text):
+        currency = quantity.unit.split(":", 1)[1] if quantity.unit.startswith("currency:") else None
+        code = geography().currency_country(currency) if currency else None
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+            by_currency.setdefault(code, currency)
+            first.setdefault(code, Mention(quantity.start, quantity.end, geography().country_name(code), "country", code))
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[1][1] == ranked[0][1])):
-        return None
-    return first[ranked[0][0]]
+        return None, ""
+    code = ranked[0][0]
+    main = first[code]
+    if code in by_currency and first[code].text == geography().country_name(code) and not any(
+            m.code == code and m.kind == "country" for m in mentions):
+        return main, f"the article quotes amounts in its currency, {by_currency[code]}"
+    return main, "named most often"
 
 
 def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
@@ -833,7 +849,7 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
     if pronoun is None and main is not None:
         # "The economy grew 0.7%" in an article about Italy is about Italy, whichever
         # country the paragraph named last.
-        return main.text, f"not named in the sentence; the article is about {main.text} (named most often)"
+        return main.text, f"not named in the sentence; the article is about {main.text} ({context.main_why})"
     # A pronoun, or no country in the sentence: the nearest country named earlier in the
     # same paragraph, then in the paragraph before.
     position = sentence.start + quantity.start
@@ -846,14 +862,14 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
                 and pronoun.group(0).lower() in ("our", "we", "us")):
             # "Our economy" in a speech is the speaker's country, the one the text is
             # about, even when a guest country was named last.
-            return main.text, f"'{pronoun.group(0)}' is the speaker's country, {main.text} (named most often)"
+            return main.text, f"'{pronoun.group(0)}' is the speaker's country, {main.text} ({context.main_why})"
         if nearest is not None:
             how = f"'{pronoun.group(0)}' refers to" if pronoun else "not named in the sentence; nearest is"
             return nearest.text, f"{how} {nearest.text} ({place})"
     # "The population of the republic reached 37.1 million": in an article about one
     # country, a figure with no country nearby is about that country.
     if main is not None:
-        return main.text, f"not named nearby; the article is about {main.text} (named most often)"
+        return main.text, f"not named nearby; the article is about {main.text} ({context.main_why})"
     return None, "no country is named in the sentence or the paragraph"
 
 
@@ -908,9 +924,28 @@ def _carried_year(context: _Context) -> Period | None:
     if previous.paragraph != sentence.paragraph:
         return None
     found = _period_in(previous.text, len(previous.text), len(previous.text))
-    if found is not None and found.kind == "year":
-        return Period("year", found.text, found.start, found.end, "previous sentence")
-    return None
+    if found is None or found.kind != "year":
+        return None
+    years = _topic_years(previous.text)
+    if not years:
+        return None
+    year = int(years[-1].group(0))
+    return Period("year", years[-1].group(0), year, year, "previous sentence")
+
+
+YEAR_JOIN = re.compile(r"\b(?:compared\s+(?:with|to)|from|against|than|versus|vs\.?|to|and|but)\b", re.I)
+
+
+def _topic_years(text: str) -> list[re.Match[str]]:
+    """The years a sentence is about: "grew 4.7% in 2024, compared with 5.7% in 2023" is
+    about 2024; the year compared with is not the one the paragraph goes on about."""
+    years = []
+    for match in YEAR.finditer(text):
+        # The nearest joining word before the year decides: "from X in 2023 to Y in 2024".
+        joins = YEAR_JOIN.findall(text, max(0, match.start() - 60), match.start())
+        if not joins or joins[-1].lower() in ("to", "and", "but"):
+            years.append(match)
+    return years
 
 
 def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
@@ -942,7 +977,7 @@ def _anchor_year(context: _Context, position: int, quantity: Quantity) -> int | 
         previous = context.sentences[index]
         if previous.paragraph < sentence.paragraph - 1:
             break
-        found = [int(m.group(0)) for m in YEAR.finditer(previous.text)]
+        found = [int(m.group(0)) for m in _topic_years(previous.text)]
         if found:
             return found[-1]
     return int(others[0].group(0)) if others else None

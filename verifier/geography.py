@@ -170,6 +170,15 @@ class Geography:
         name = self._converter.convert(code, src="ISO3", to="name_short", not_found=None)
         return name if isinstance(name, str) else code
 
+    def currency_country(self, currency: str) -> str | None:
+        """The one country whose money an ISO 4217 code names ("KZT" -> KAZ): by the
+        standard, its first two letters are the ISO alpha-2 code. Shared and supranational
+        currencies (EUR, XOF, ...) and the dollar, which every article quotes, have none."""
+        if currency in ("USD", "EUR") or currency.startswith("X"):
+            return None
+        code = self._converter.convert(currency[:2], src="ISO2", to="ISO3", not_found=_UNKNOWN)
+        return code if isinstance(code, str) and code != _UNKNOWN else None
+
     def group_key(self, name: str) -> str | None:
         return self._group_names.get(name) or self._group_names.get(name.lower())
 
