@@ -784,3 +784,30 @@ def test_the_year_compared_with_does_not_carry_to_the_next_sentence():
             "Nominal GDP reached KSh 16.2 trillion. Inflation averaged 4.9 percent during the year.")
     found = {c.number_text: c.period for c in claims_in(text)}
     assert (found["KSh 16.2 trillion"].start, found["4.9 percent"].start) == (2024, 2024)
+
+
+@pytest.mark.parametrize("text, number, indicator", [
+    # An aside between commas does not cut the subject off from its verb.
+    ("In Kyrgyzstan inflation, meanwhile, fell to 5.0% in 2024.", "5.0%", "inflation"),
+    # A relative clause's subject is the noun before the comma.
+    ("Canada's output barely moved, but a growing population, which jumped 3% in 2024, did.", "3%",
+     "population_growth"),
+])
+def test_subjects_across_asides_and_relative_clauses(text, number, indicator):
+    assert next(c for c in claims_in(text) if c.number_text == number).indicator == indicator
+
+
+def test_a_nation_counted_is_its_population():
+    claim = claim_in("For 283 million Indonesians, growth has meant rising incomes in 2024.")
+    assert (claim.indicator, claim.entity, claim.value) == ("population", "Indonesia", 283e6)
+
+
+def test_people_working_abroad_are_not_the_population():
+    assert claims_in("Some 1.2 million Kyrgyz citizens working abroad sent money home in 2024.") == []
+
+
+def test_last_year_carries_to_the_next_sentence():
+    text = ("Last year, Saudi Arabia's economy grew by 8.7 percent. "
+            "For the first time, its gross domestic product surpassed one trillion dollars.")
+    claim = next(c for c in claims_in(text) if c.number_text == "one trillion dollars")
+    assert (claim.period.kind, claim.period.found_in, claim.operator) == ("last_year", "previous sentence", ">")

@@ -279,3 +279,31 @@ def test_fractions_of_a_whole_are_hedged_percentages(text, value):
 @pytest.mark.parametrize("text", ["five years", "the third quarter", "half the time", "one of the largest"])
 def test_words_that_are_not_quantities(text):
     assert [q for q in find_quantities(text) if q.unit == "percent"] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("one trillion dollars", 1e12, "currency:USD"),
+    ("twenty-five billion", 25e9, "number"),
+    ("two million", 2e6, "number"),
+])
+def test_amounts_written_in_words(text, value, unit):
+    quantity = only(text)
+    assert (quantity.value, quantity.unit, is_scaled(quantity)) == (value, unit, True)
+
+
+def test_a_fraction_the_size_of_another_is_a_ratio():
+    quantity = find_quantities("less than a tenth the size of Kazakhstan's")[0]
+    assert (quantity.text, quantity.value, quantity.unit) == ("a tenth", 0.1, "ratio")
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("grew 8.7 percent, the fastest growth in the G20", 1),
+    ("Africa's second fastest growth rate", 2),
+])
+def test_the_fastest_growth_is_a_growth_rank(text, rank):
+    quantity = next(q for q in find_quantities(text) if q.unit == "rank")
+    assert (quantity.value, quantity.rank_by) == (rank, "growth")
+
+
+def test_the_fastest_pace_since_a_year_is_no_rank():
+    assert [q.unit for q in find_quantities("the fastest pace since 2010")] == ["number"]

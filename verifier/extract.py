@@ -176,6 +176,17 @@ PURPOSE = re.compile(r"\bto\s+(?:cut|raise|reduce|lift|bring|boost|increase|lowe
                      r"\bto\s+(?:about\s+|around\s+|below\s+|under\s+|above\s+)?$", re.I)
 
 
+# Words after a count of people that make it a part of the population, not all of it.
+SUBSET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:working|living|employed|displaced|who|abroad|in\s+poverty|without|lacking)\b",
+                          re.I)
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(geography().peoples, key=len, reverse=True))
+    return re.compile(rf"\s+({names})\b")
+
+
 @lru_cache(maxsize=1)
 def _count_unit() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(count_units(), key=len, reverse=True))
@@ -353,9 +364,15 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
             and COMPARED_WITH.search(before) and previous.statistic == "value"):
         # "expanding by 4.7 percent compared with 5.7 percent in 2023": the same measure.
         cue = _Cue(quantity.start, quantity.end, previous.indicator_cue, _indicator_of(previous))
+    people = _peoples().match(after) if quantity.unit == "number" and is_scaled(quantity) else None
+    if people is not None:
+        # "For 283 million Indonesians": a nation counted is its population.
+        cue = _Cue(quantity.end + people.start(1), quantity.end + people.end(1), people.group(1), indicators()["population"])
     if cue is None or cue.indicator is None:
         return None
     indicator = cue.indicator
+    if indicator.key == "population" and quantity.unit == "number" and SUBSET_AFTER.match(sentence.text, cue.end):
+        return None  # "1.2 million citizens working abroad": some of the people, not all
     operator, statistic = _operator(before), "value"
     if quantity.unit == "rank":
         statistic, group = "rank", _rank_scope(context, quantity, cue)
@@ -374,6 +391,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if quantity.approximate and operator == "=":
         operator = "~"
     entity, entity_cue = _entity(context, quantity, share_group, group)
+    if people is not None:
+        entity, entity_cue = geography().country_name(geography().peoples[people.group(1)]), "the nation counted"
     if entity is None and group is None and statistic in ("value", "average", "change"):
         subject = _subject_group(context, quantity, group) or _group_nearby(context, quantity)
         if subject is not None:
@@ -499,9 +518,20 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
 @lru_cache(maxsize=256)
 def _clause_before(sentence: str, position: int) -> str:
     """The text of the clause that ends at `position` (asked several times per number: cached)."""
-    text = sentence[:position]
+    text = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[:position])
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)] + [m.end() for m in re.finditer(r"[,;:]", text)]
-    return text[max(breaks, default=0):]
+    start = max(breaks, default=0)
+    if RELATIVE.match(text, start) and breaks:
+        # "a growing population, which jumped 3%": the relative clause's subject is the
+        # noun before the comma, so the clause reaches back over it.
+        start = max((b for b in breaks if b < start), default=0)
+    return sentence[start:position]
+
+
+# Asides set off by commas do not end a clause: "Inflation, meanwhile, fell to 5%".
+ASIDE = re.compile(r",\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
+                   r"|moreover|furthermore|though|indeed|likewise|similarly|in other words|in fact),", re.I)
+RELATIVE = re.compile(r"\s*which\b", re.I)
 
 
 # Verbs that alone say "the economy changed" when no subject is named: "Kenya grew 5%".
@@ -924,6 +954,9 @@ def _carried_year(context: _Context) -> Period | None:
     if previous.paragraph != sentence.paragraph:
         return None
     found = _period_in(previous.text, len(previous.text), len(previous.text))
+    if found is not None and found.kind in ("last_year", "this_year"):
+        # "Last year, our economy grew 8.7%. GDP surpassed $1 trillion.": the same year.
+        return Period(found.kind, found.text, found.start, found.end, "previous sentence")
     if found is None or found.kind != "year":
         return None
     years = _topic_years(previous.text)

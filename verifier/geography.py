@@ -170,6 +170,17 @@ class Geography:
         name = self._converter.convert(code, src="ISO3", to="name_short", not_found=None)
         return name if isinstance(name, str) else code
 
+    @cached_property
+    def peoples(self) -> dict[str, str]:
+        """A nation's people in the plural -> ISO alpha-3: "Indonesians", "Kazakhs"."""
+        plurals = {}
+        for code, aliases in load_toml(self.sources_dir / "demonyms.toml").items():
+            for alias in aliases:
+                if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", alias) and alias.endswith(("an", "i", "h", "k", "z")) \
+                        and not alias.endswith(("sh", "ch")):  # "the British", "the French"
+                    plurals[alias + ("" if alias.endswith("z") else "s")] = code
+        return plurals
+
     def currency_country(self, currency: str) -> str | None:
         """The one country whose money an ISO 4217 code names ("KZT" -> KAZ): by the
         standard, its first two letters are the ISO alpha-2 code. Shared and supranational

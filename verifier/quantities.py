@@ -85,18 +85,20 @@ PATTERN = re.compile(
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b))
     |(?P<w_percent>\b(?P<w_num>{WORD_NUMBER})\s{PERCENT_UNIT})
     |(?P<fraction>(?<!first\s)(?<!second\s)(?<!1st\s)(?<!2nd\s)(?<!latter\s)\b(?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
-        (?=\s+of\b))
+        (?=\s+of\b|\s+(?P<f_size>the\s+size)\s+of\b))
     |(?P<times>\b(?:(?P<x_word>{_alternation(TIMES_WORDS)})|(?P<x_num>\d+(?:\.\d+)?)\s?times)(?=\s+{COMPARED}))
     |(?P<multiple>\b(?:{_alternation(MULTIPLE_VERBS)})\b)
     |(?P<top_growth>\bthe\s(?P<g_num>\d+|{_alternation(CARDINAL_WORDS)})\s(?:fastest|quickest)[\s-]growing\b)
     |(?P<fastest>\b(?:the\s|(?<=['’]s\s))(?:(?P<f_ord>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-])?
-        (?:fastest|quickest)[\s-]growing\b)
+        (?:fastest|quickest)(?:[\s-]growing\b|(?=\s(?:growth|expansion|pace\sof\sgrowth)\b)))
     |(?P<top>\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b)
     |(?P<ordinal>\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?P<o_word>{SUPERLATIVE})\b)
     |(?P<place>\b(?P<pl_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\splace\b
         |(?<=\branks\s)(?P<rk_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\b
         |(?<=\branked\s)(?P<rd_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\b)
     |(?P<superlative>(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?P<s_word>{SUPERLATIVE})\b)
+    |(?P<w_amount>\b(?P<wa_num>{WORD_NUMBER})\s(?P<wa_scale>trillion|billion|million)\b
+        (?:\s(?P<wa_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?)
     |(?P<plain>(?<![\w.,])(?P<n_num>{SIGNED})(?:\s?(?P<n_scale>{SCALE}))?
         (?:\s(?P<n_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?(?![\w]))
     """,
@@ -125,7 +127,7 @@ def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for match in PATTERN.finditer(text):
         kind = next(k for k in ("money", "percent", "w_percent", "times", "fraction", "multiple", "top_growth", "fastest", "top",
-                                "ordinal", "place", "superlative", "plain") if match.group(k))
+                                "ordinal", "place", "superlative", "w_amount", "plain") if match.group(k))
         if kind == "percent" and _not_a_range(match):
             quantities.extend(_split_range(match))
             continue
@@ -219,6 +221,8 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         part = match.group("f_part").lower()
         if part in ("half", "halves") and not match.group("f_count"):
             count = 1
+        if match.group("f_size"):  # "a tenth the size of": a ratio of 0.1
+            return Quantity(text, count / FRACTION_WORDS[part], "ratio", start, end, approximate=True)
         # "A third" is a round figure: read it as hedged, like "about 33%".
         return Quantity(text, 100.0 * count / FRACTION_WORDS[part], "percent", start, end, approximate=True)
     if kind == "top_growth":
@@ -242,10 +246,14 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
     if kind == "superlative":
         order = "ascending" if match.group("s_word").lower() in ASCENDING else "descending"
         return Quantity(text, 1.0, "rank", start, end, rank_kind="ordinal", rank_order=order)
-    value, decimals, significant = _number(match.group("n_num"))
-    value = _scaled(value, match.group("n_scale"))
-    if match.group("n_cur"):
-        currency = SUFFIX_CURRENCIES[match.group("n_cur").lower()]
+    if kind == "w_amount":  # "one trillion dollars", "two million"
+        value, decimals, significant = float(word_number(match.group("wa_num"))), 0, 1
+        value, written_currency = _scaled(value, match.group("wa_scale")), match.group("wa_cur")
+    else:
+        value, decimals, significant = _number(match.group("n_num"))
+        value, written_currency = _scaled(value, match.group("n_scale")), match.group("n_cur")
+    if written_currency:
+        currency = SUFFIX_CURRENCIES[written_currency.lower()]
         return Quantity(text, value, f"currency:{currency}", start, end, decimals, significant)
     return Quantity(text, value, "number", start, end, decimals, significant)
 
@@ -259,5 +267,5 @@ def word_number(text: str) -> int:
 
 
 def is_scaled(quantity: Quantity) -> bool:
-    """True when a plain number carries a scale word ("19.6 million")."""
-    return bool(re.search(rf"\d\s?{SCALE}", quantity.text, re.I))
+    """True when a plain number carries a scale word ("19.6 million", "two million")."""
+    return bool(re.search(rf"(?:\d\s?|\b{WORD_NUMBER}\s){SCALE}", quantity.text, re.I))
