@@ -57,11 +57,13 @@ def evaluation(snapshot_sources):
 
 
 @requires_shared
-def test_eval_figures_hold_their_floors(evaluation):
+def test_eval_figures_meet_the_targets(evaluation):
+    # The targets are 0.95 for precision, recall and verdict accuracy; the floors
+    # sit at or just under today's figures so a regression shows, and only ever rise.
     assert evaluation.errors == []
     ex = evaluation.extraction()
-    assert ex["precision"] >= 0.97 and ex["recall"] >= 0.92 and ex["f1"] >= 0.945
+    assert ex["precision"] >= 0.975 and ex["recall"] >= 0.95 and ex["f1"] >= 0.965
     fields = evaluation.field_accuracy()
-    assert fields["entity"] >= 0.935 and fields["indicator"] >= 0.97 and fields["period"] >= 0.935
+    assert fields["entity"] >= 0.985 and fields["indicator"] >= 0.98 and fields["period"] >= 0.95
     on_found, on_all, _ = evaluation.verdicts()
-    assert on_found >= 0.935 and on_all >= 0.865
+    assert on_found >= 0.965 and on_all >= 0.92

@@ -811,3 +811,35 @@ def test_last_year_carries_to_the_next_sentence():
             "For the first time, its gross domestic product surpassed one trillion dollars.")
     claim = next(c for c in claims_in(text) if c.number_text == "one trillion dollars")
     assert (claim.period.kind, claim.period.found_in, claim.operator) == ("last_year", "previous sentence", ">")
+
+
+def test_the_annual_rate_is_the_rate_named_earlier_in_the_sentence():
+    text = "Consumer price inflation in Türkiye averaged 58.5% in 2024, although the annual rate fell to 44.4% in December."
+    claim = next(c for c in claims_in(text) if c.number_text == "44.4%")
+    assert (claim.indicator, claim.period.kind) == ("inflation", "subannual")
+
+
+def test_it_opening_a_sentence_is_the_measure_of_the_sentence_before():
+    text = "In 2024 Australia's population grew strongly. It rose by 2 per cent to 26.7 million."
+    found = {c.number_text: c.indicator for c in claims_in(text)}
+    assert found == {"2 per cent": "population_growth", "26.7 million": "population"}
+
+
+def test_it_in_a_new_paragraph_refers_to_nothing_before():
+    assert claims_in("In 2024 Australia's population grew strongly.\n\nIt rose by 2 per cent.") == []
+
+
+def test_up_from_takes_the_measure_of_the_last_figure_written_alike():
+    text = ("Morocco's exports of goods and services reached 42% of GDP in 2024, or about $67 billion, "
+            "up from 35% of GDP in 2015.")
+    claim = next(c for c in claims_in(text) if c.number_text == "35%")
+    assert (claim.indicator, claim.period.start) == ("exports_to_gdp", 2015)
+
+
+def test_the_region_is_the_group_named_last_even_paragraphs_before():
+    text = ("Sub-Saharan Africa's economy grew 3.6% in 2024.\n\n"
+            "The region's combined GDP was about $2 trillion in 2024.\n\n"
+            "Nigeria is home to about 15% of the region's people.")
+    claim = next(c for c in claims_in(text) if c.number_text == "15%")
+    assert (claim.statistic, claim.indicator, claim.entity, claim.group) == (
+        "share", "population", "Nigeria", "Sub-Saharan Africa")

@@ -267,15 +267,33 @@ def extract_claims(document: Document) -> list[Claim]:
     for index, sentence in enumerate(sentences):
         context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why)
         cues = _cues(sentence.text)
+        if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
+            cues = _pronoun_subject(sentence.text, sentences[index - 1].text) + cues
         if not cues:
             continue
-        previous: Claim | None = None
+        earlier: list[Claim] = []  # this sentence's claims so far
         for quantity in find_quantities(sentence.text):
-            claim = _claim(context, quantity, cues, len(claims) + 1, previous)
+            claim = _claim(context, quantity, cues, len(claims) + 1, earlier)
             if claim is not None:
                 claims.append(claim)
-                previous = claim
+                earlier.append(claim)
     return claims
+
+
+# "It rose by 2 per cent": a sentence that opens on "It" and a verb of change.
+IT_CHANGED = re.compile(r"It\s+(?:\w+ly\s+)?(?:rose|grew|fell|increased|decreased|declined|expanded|contracted|shrank"
+                        r"|jumped|climbed|dropped|slowed|accelerated|reached|stood|hit|eased|rebounded|doubled|tripled"
+                        r"|halved|topped|exceeded|surpassed)\b")
+
+
+def _pronoun_subject(sentence: str, previous: str) -> list[_Cue]:
+    """"In 2024 the population grew strongly. It rose by 2 per cent to 26.7 million.": "It" is
+    the measure the sentence before was about, its first one."""
+    opening = IT_CHANGED.match(sentence)
+    named = next((c for c in _cues(previous) if c.indicator is not None), None) if opening else None
+    if named is None:
+        return []
+    return [_Cue(0, 2, f"It ({named.text})", named.indicator)]
 
 
 def main_country(mentions: list[Mention], text: str) -> tuple[Mention | None, str]:
@@ -310,7 +328,7 @@ def main_country(mentions: list[Mention], text: str) -> tuple[Mention | None, st
 
 
 def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
-           previous: Claim | None = None) -> Claim | None:
+           earlier: list[Claim] = ()) -> Claim | None:
     sentence = context.sentence
     after = sentence.text[quantity.end:]
     before = sentence.text[: quantity.start]
@@ -360,10 +378,12 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
             level_change = cue is not None and cue.indicator is not None and cue.indicator.measure == "level"
         else:
             cue = _best_cue(quantity, cues, share_group is not None, of_gdp, sentence.text)
-    if (cue is None and previous is not None and previous.unit == _claim_unit(quantity, _indicator_of(previous))
-            and COMPARED_WITH.search(before) and previous.statistic == "value"):
-        # "expanding by 4.7 percent compared with 5.7 percent in 2023": the same measure.
-        cue = _Cue(quantity.start, quantity.end, previous.indicator_cue, _indicator_of(previous))
+    if cue is None and COMPARED_WITH.search(before):
+        # "expanding by 4.7 percent compared with 5.7 percent in 2023", "42% of GDP, or about
+        # $67 billion, up from 35% of GDP": the measure of the last figure written alike.
+        alike = [c for c in earlier if c.statistic == "value" and c.unit == _claim_unit(quantity, _indicator_of(c))]
+        if alike:
+            cue = _Cue(quantity.start, quantity.end, alike[-1].indicator_cue, _indicator_of(alike[-1]))
     people = _peoples().match(after) if quantity.unit == "number" and is_scaled(quantity) else None
     if people is not None:
         # "For 283 million Indonesians": a nation counted is its population.
@@ -639,6 +659,9 @@ RATE_VERB = re.compile(
 )
 
 
+THE_RATE = re.compile(r"\b(?:the|its)\s+(?:annual\s+|yearly\s+|headline\s+|same\s+)?rate\b", re.I)
+
+
 def _rate_subject(sentence: str, verb: re.Match[str], cues: list[_Cue]) -> _Cue | None:
     """Whose rate slowed or eased: the nearest measure word before the verb, in its clause; a
     level stands for its growth rate ("the economy slowed to 2%"); none named, the economy's."""
@@ -648,7 +671,13 @@ def _rate_subject(sentence: str, verb: re.Match[str], cues: list[_Cue]) -> _Cue 
                 and verb_start - c.end <= MAX_CUE_DISTANCE]
     if not subjects:
         if verb.group("moved"):
-            return None  # "the rate fell to 44%": what rate is not said
+            # "Inflation averaged 58.5%, although the annual rate fell to 44.4%": the rate
+            # named earlier in the sentence; with none, what rate is not said.
+            if THE_RATE.search(sentence, clause_start, verb_start):
+                named = [c for c in cues if c.end <= clause_start and c.indicator is not None
+                         and c.indicator.measure == "rate"]
+                return named[-1] if named else None
+            return None
         return _Cue(verb_start, verb.end(), verb.group("verb"), indicators()[indicators()["gdp"].growth])
     subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
     if subject.indicator is None:
@@ -760,8 +789,7 @@ def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
     pronoun = GROUP_PRONOUN.search(after[:limit - quantity.end])
     if named is None and pronoun:
         # "almost 60% of the region's output": the group named last before the number.
-        start = context.paragraph_starts.get(sentence.paragraph - 1, 0)
-        earlier = [m for m in context.between(start, sentence.start + quantity.start) if m.kind == "group"]
+        earlier = [m for m in context.between(0, sentence.start + quantity.start) if m.kind == "group"]
         if earlier:
             return _relative(earlier[-1], sentence.start)
     return named
