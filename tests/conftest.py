@@ -40,3 +40,10 @@ def no_network_and_a_private_cache(monkeypatch, tmp_path):
     monkeypatch.setenv("VERIFY_CACHE", str(tmp_path / "default-cache.sqlite"))
     monkeypatch.delenv("VERIFY_DATA", raising=False)
     monkeypatch.delenv("VERIFY_MAX_AGE", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield
+    # A test's verify.toml may add phrases and groups: the next test starts from sources/ alone.
+    from verifier.catalogue import EXTENSIONS, extend
+
+    if EXTENSIONS["phrases"] or EXTENSIONS["groups"]:
+        extend()

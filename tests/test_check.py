@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from verifier.catalogue import indicators
-from verifier.check import check, judge, tolerance
+from verifier.check import band, check, judge, tolerance
 from verifier.extract import extract_claims
 from verifier.fetch import DataSources, Series
 from verifier.quantities import find_quantities
@@ -106,7 +106,7 @@ def test_hedge_from_text_widens_tolerance():
 )
 def test_judge_equality(written, actual, expected):
     claim = make_claim(written)
-    assert judge(claim, actual, tolerance(claim)) == expected
+    assert judge(claim, actual, band(claim)) == expected
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_judge_equality(written, actual, expected):
 )
 def test_judge_hedged(written, actual, expected):
     claim = make_claim(written, operator="~")
-    assert judge(claim, actual, tolerance(claim)) == expected
+    assert judge(claim, actual, band(claim)) == expected
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_judge_hedged(written, actual, expected):
 )
 def test_judge_bounds_are_strict(operator, actual, expected):
     claim = make_claim("$300 billion", operator=operator)
-    assert judge(claim, actual, tolerance(claim)) == expected
+    assert judge(claim, actual, band(claim)) == expected
 
 
 def test_exceeds_far_above_is_accurate():
@@ -166,7 +166,7 @@ def test_exceeds_far_above_is_accurate():
 def test_judge_ranges(written, actual, expected):
     claim = make_claim(written)
     assert claim.operator == "range"
-    assert judge(claim, actual, tolerance(claim)) == expected
+    assert judge(claim, actual, band(claim)) == expected
 
 
 @pytest.mark.parametrize(
@@ -455,8 +455,8 @@ def test_unresolvable_claim_is_unverifiable_with_the_problem(data):
 
 def test_wrong_sign_is_inaccurate_whatever_the_tolerance():
     # An integer percent has ±1.5 points, but growth is not a contraction.
-    assert judge(make_claim("1%"), -0.5, tolerance(make_claim("1%"))) == INACCURATE
-    assert judge(make_claim("1%"), 0.05, tolerance(make_claim("1%"))) == ACCURATE  # too close to zero to tell
+    assert judge(make_claim("1%"), -0.5, band(make_claim("1%"))) == INACCURATE
+    assert judge(make_claim("1%"), 0.05, band(make_claim("1%"))) == ACCURATE  # too close to zero to tell
 
 
 class FakeImf(FakeSource):

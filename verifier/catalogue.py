@@ -5,7 +5,7 @@ The catalogue is data an editor maintains; this module only loads and validates 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class Indicator:
     growth: str | None = None  # for a level: the key of its growth rate
     negative: tuple[str, ...] = ()  # words that make the value negative ("deficit")
     rises_as: tuple[str, ...] = ()  # level phrases whose % change is this rate ("consumer prices")
+    label: str = ""  # how a suggested wording names it mid-sentence ("real GDP growth")
 
     def series_for(self, source: str) -> str | None:
         return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
@@ -47,7 +48,7 @@ def load_toml(path: Path) -> dict:
 
 
 def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
-    known = {"name", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative", "rises_as"}
+    known = {"name", "label", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative", "rises_as"}
     indicators = {}
     for key, entry in data.items():
         where = f"{origin}: [{key}]"
@@ -80,6 +81,7 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             growth=entry.get("growth"),
             negative=tuple(entry.get("negative", ())),
             rises_as=tuple(p.lower() for p in entry.get("rises_as", ())),
+            label=entry.get("label", phrases[0]),
         )
     for key, indicator in indicators.items():
         if indicator.growth and indicator.growth not in indicators:
@@ -108,4 +110,26 @@ def other_measures(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def indicators(sources_dir: Path = SOURCES_DIR) -> dict[str, Indicator]:
     path = sources_dir / "indicators.toml"
-    return parse_indicators(load_toml(path), str(path))
+    found = parse_indicators(load_toml(path), str(path))
+    for key, phrases in EXTENSIONS["phrases"].items():
+        found[key] = replace(found[key], phrases=found[key].phrases + tuple(phrases))
+    return found
+
+
+# A project's own additions (its verify.toml), on top of sources/: extra phrases by
+# indicator key, extra country groups as in groups.toml, and the file they came from.
+EXTENSIONS: dict = {"phrases": {}, "groups": {}, "origin": ""}
+_REBUILT_ON_EXTEND = [indicators]
+
+
+def rebuilt_on_extend(cached):
+    """Mark a cached function built from the catalogue, to be rebuilt when it is extended."""
+    _REBUILT_ON_EXTEND.append(cached)
+    return cached
+
+
+def extend(phrases: dict | None = None, groups: dict | None = None, origin: str = "") -> None:
+    """Use a project's extra phrases and groups (nothing: back to sources/ alone)."""
+    EXTENSIONS.update(phrases=phrases or {}, groups=groups or {}, origin=origin)
+    for cached in _REBUILT_ON_EXTEND:
+        cached.cache_clear()

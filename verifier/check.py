@@ -34,6 +34,30 @@ MIN_YEAR_COVERAGE = 0.8
 MIN_RANK_COVERAGE = 0.9
 
 
+@dataclass(frozen=True)
+class Tolerances:
+    """How near the data a number must be; a project may set these in its verify.toml."""
+
+    rate_digits: float = 1.5  # a rate written with d decimals holds within rate_digits * 10**-d points
+    amount_rounded: float = 0.05  # an amount with one or two significant digits ($300 billion), relative
+    amount: float = 0.02  # an amount written more precisely, relative
+    hedge: float = 0.10  # "about", "nearly": at least this, relative
+    close_factor: float = 2.0  # `close` is within this many tolerances
+
+
+@dataclass(frozen=True)
+class Band:
+    """The claim's tolerance, and the wider band within which a miss is `close`."""
+
+    accurate: float
+    close: float
+
+
+def band(claim: Claim, tolerances: Tolerances = Tolerances()) -> Band:
+    tol = tolerance(claim, tolerances)
+    return Band(tol, tolerances.close_factor * tol)
+
+
 @dataclass
 class _Lookup:
     """What one source gives for a claim: a reading, or why there is none."""
@@ -43,11 +67,11 @@ class _Lookup:
     missing: str = ""
 
 
-def check(claim: Claim, resolution: Resolution, data: DataSources) -> Verdict:
+def check(claim: Claim, resolution: Resolution, data: DataSources, tolerances: Tolerances = Tolerances()) -> Verdict:
     if resolution.problem:
         return _unverifiable(claim, resolution, f"Cannot check: {resolution.problem}.")
     indicator = indicators()[resolution.indicator]
-    tol = tolerance(claim)
+    tol = band(claim, tolerances)
     lookups = [_lookup(claim, resolution, indicator, data, source, tol) for source in resolution.sources]
     with_data = [lookup for lookup in lookups if lookup.readings]
     if not with_data:
@@ -99,26 +123,27 @@ def _missing_reading(lookup: _Lookup) -> Reading:
 # --- tolerance and judgement ----------------------------------------------------------
 
 
-def tolerance(claim: Claim) -> float:
+def tolerance(claim: Claim, tolerances: Tolerances = Tolerances()) -> float:
     """How far the data may be from the number written, in the claim's unit."""
+    t = tolerances
     quantity = claim.quantity
     decimals = quantity.decimals if quantity else 0
     significant = quantity.significant if quantity else 3
     hedged = claim.operator == "~"
     if claim.unit == "ratio":
         if quantity is not None and quantity.unit == "percent":  # "30% higher": the points, as a ratio
-            return max(1.5 * 10 ** -decimals, 0.10 * quantity.value if hedged else 0) / 100
-        return (0.10 if hedged or (quantity is not None and quantity.approximate) else 0.05) * abs(claim.value)
+            return max(t.rate_digits * 10 ** -decimals, t.hedge * quantity.value if hedged else 0) / 100
+        return (t.hedge if hedged or (quantity is not None and quantity.approximate) else t.amount_rounded) * abs(claim.value)
     if claim.unit == "percent":
-        tol = 1.5 * 10 ** -decimals
-        return max(tol, 0.10 * abs(claim.value)) if hedged else tol
-    relative = 0.05 if significant <= 2 else 0.02
+        tol = t.rate_digits * 10 ** -decimals
+        return max(tol, t.hedge * abs(claim.value)) if hedged else tol
+    relative = t.amount_rounded if significant <= 2 else t.amount
     if hedged:
-        relative = max(relative, 0.10)
+        relative = max(relative, t.hedge)
     return relative * abs(claim.value)
 
 
-def judge(claim: Claim, actual: float, tol: float) -> VerdictKind:
+def judge(claim: Claim, actual: float, tol: Band) -> VerdictKind:
     if claim.statistic == "rank":
         return _judge_rank(claim, actual)
     claimed, op = claim.value, claim.operator
@@ -128,15 +153,15 @@ def judge(claim: Claim, actual: float, tol: float) -> VerdictKind:
         holds = {">": actual > claimed, ">=": actual >= claimed, "<": actual < claimed, "<=": actual <= claimed}[op]
         if holds:
             return VerdictKind.ACCURATE
-        return VerdictKind.CLOSE if abs(actual - claimed) <= tol else VerdictKind.INACCURATE
+        return VerdictKind.CLOSE if abs(actual - claimed) <= tol.accurate else VerdictKind.INACCURATE
     if op == "range" and claim.quantity and claim.quantity.low is not None:
         low, high = _claimed_range(claim)
         miss = 0.0 if low <= actual <= high else min(abs(actual - low), abs(actual - high))
     else:
         miss = abs(actual - claimed)
-    if miss <= tol:
+    if miss <= tol.accurate:
         return VerdictKind.ACCURATE
-    return VerdictKind.CLOSE if miss <= 2 * tol else VerdictKind.INACCURATE
+    return VerdictKind.CLOSE if miss <= tol.close else VerdictKind.INACCURATE
 
 
 def _claimed_range(claim: Claim) -> tuple[float, float]:
@@ -159,7 +184,7 @@ def _judge_rank(claim: Claim, rank: float) -> VerdictKind:
 # --- readings per statistic -----------------------------------------------------------
 
 
-def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: DataSources, source: str, tol: float) -> _Lookup:
+def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: DataSources, source: str, tol: Band) -> _Lookup:
     label = SOURCE_LABELS.get(source, source)
     code = indicator.series_for(source)
     series = data.series(source, code) if code else None
@@ -202,7 +227,19 @@ def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int
         note=note,
         retrieved=series.retrieved[:10],
         origin=series.origin,
+        trace=_trace(series, entity, years),
+        trace_unit=indicator.unit,
     )
+
+
+# A chart shows the claim's years and this many years either side.
+TRACE_BEFORE, TRACE_AFTER = 8, 3
+
+
+def _trace(series: Series, entity: str, years: list[int]) -> tuple[tuple[int, float, bool], ...]:
+    values = series.values.get(entity, {})
+    low, high = min(years) - TRACE_BEFORE, max(years) + TRACE_AFTER
+    return tuple((year, values[year], series.is_estimate(entity, year)) for year in sorted(values) if low <= year <= high)
 
 
 def series_url(series: Series, entity: str) -> str:
@@ -401,6 +438,8 @@ def _share_readings(claim, resolution, indicator, series, tol):
         detail = (f"{resolution.entity_name} {fmt.amount(part, indicator.unit)} of {fmt.amount(whole, indicator.unit)} "
                   f"in {fmt.years(span[0], span[-1])}; {how}")
         evidence = _evidence(series, indicator, entity, span, part, indicator.unit, detail)
+        shares = tuple((year, 100 * p / t, series.is_estimate(entity, year)) for year, p, t in by_year[-TRACE_BEFORE - 4:] if t)
+        evidence = replace(evidence, trace=shares, trace_unit="percent")
         return Reading(description, actual, "percent", judge(claim, actual, tol), (evidence,), detail)
 
     last = by_year[-1][0]
@@ -483,7 +522,7 @@ def _explain(claim, resolution, indicator, verdict, primary, support, tol) -> st
         subject = f"{resolution.entity_name}'s rank by {indicator.name.split(' (')[0]}"
     found = f"{subject}: {fmt.amount(primary.actual, primary.unit)} ({primary.description})"
     wanted = claimed_words(claim)
-    margin = "" if claim.statistic == "rank" else f", tolerance {fmt.tolerance(tol, _reading_unit(claim))}"
+    margin = "" if claim.statistic == "rank" else f", tolerance {fmt.tolerance(tol.accurate, _reading_unit(claim))}"
     if verdict == VerdictKind.ACCURATE:
         return f"{found}, which supports “{wanted}”{margin}."
     if verdict == VerdictKind.CLOSE:

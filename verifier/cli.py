@@ -1,4 +1,5 @@
-"""The command line: `verify PATHS`, `verify extract PATHS`, `verify data status|pull|import`.
+"""The command line: `verify PATHS`, `verify extract PATHS`, `verify signoff CLAIM_ID`,
+`verify data status|pull|import`, `verify eval`.
 
 Exit codes: 0 pass, 1 a claim failed the gate, 2 usage, input or data-fetch errors.
 """
@@ -8,13 +9,18 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from tabulate import tabulate
 
 from . import __version__
-from .catalogue import CatalogueError
+from .catalogue import CatalogueError, extend
+from .changes import ChangedParagraphs, ChangesError
+from .claimreview import write_claim_reviews
+from .config import Config, ConfigError, load_config
+from .console import FORMATS, print_results, progress
 from .extract import extract_claims
 from .fetch import DataError, DataSources, data_paths, open_source
 from .fetch.cache import Cache, default_path
@@ -22,11 +28,12 @@ from .fetch.cached import DEFAULT_MAX_AGE_DAYS, CachedSource, Policy
 from .fetch.http import Network
 from .fetch.manage import STATUS_HEADERS, Endpoints, import_path, live_sources, pull, status_rows
 from .geography import geography
-from .gate import DEFAULT_FAIL_ON, ERROR, exit_code, parse_fail_on
+from .gate import DEFAULT_FAIL_ON, ERROR, STRICT_FAIL_ON, exit_code, parse_fail_on
 from .pipeline import run
 from .quantities import find_quantities
+from .overrides import SIGNOFF_FILE, OverrideError, add_signoff, load_signoffs
 from .read import InputError, find_articles, read_document
-from .report import claim_json, run_json, terminal_line, write_json, write_reports
+from .report import claim_json, report_names, run_json, write_json, write_reports
 
 
 def _today(text: str | None) -> date:
@@ -37,19 +44,34 @@ def verify_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="verify",
         description="Check the numeric claims in articles (.txt, .md) against World Bank and IMF data.",
-        epilog="Subcommands: `verify extract PATHS` lists claims without data. "
+        epilog="Settings: verify.toml or [tool.verify] in pyproject.toml, found from the working directory "
+               "upward; flags override them. Subcommands: `verify extract PATHS` lists claims without data; "
+               "`verify signoff CLAIM_ID` records an editor's sign-off; `verify data` manages the cache; "
+               "`verify eval` scores a labelled corpus. "
                "Exit codes: 0 pass, 1 a claim failed the gate, 2 usage, input or data-fetch errors.",
     )
-    parser.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    parser.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: the config's paths)")
     parser.add_argument("--data", action="append", default=[], metavar="PATH",
                         help="check against local snapshots only: a folder of World Bank data packages, a World Bank "
-                             "bulk CSV or an IMF WEO CSV (repeatable; default: the VERIFY_DATA variable, paths "
-                             "separated by ':'; without either, the World Bank and IMF APIs through the cache)")
-    parser.add_argument("--reports", type=Path, default=Path("reports"), metavar="DIR",
-                        help="where to write the markdown reports (default: reports/)")
+                             "bulk CSV or an IMF WEO CSV (repeatable; default: the config's data, else the "
+                             "VERIFY_DATA variable, paths separated by ':'; without any, the World Bank and IMF APIs "
+                             "through the cache)")
+    parser.add_argument("--reports", type=Path, metavar="DIR", help="where to write the markdown reports and charts "
+                                                                    "(default: reports/)")
+    parser.add_argument("--no-charts", action="store_true", help="write the reports without a chart per claim")
+    parser.add_argument("--format", choices=FORMATS, help="what to print: text (default; one line per claim), json "
+                                                          "(schema verifier/1), github (workflow annotations), markdown")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON (schema verifier/1)")
-    parser.add_argument("--fail-on", default=",".join(k.value for k in DEFAULT_FAIL_ON), metavar="VERDICTS",
+    parser.add_argument("--claimreview", type=Path, metavar="DIR",
+                        help="also write a schema.org ClaimReview (JSON-LD) per claim into DIR")
+    parser.add_argument("--fail-on", metavar="VERDICTS",
                         help="comma-separated verdicts that fail the run (default: inaccurate,misleading)")
+    parser.add_argument("--strict", action="store_true", help="also fail on unverifiable claims")
+    parser.add_argument("--signoff", type=Path, metavar="FILE",
+                        help=f"the editors' sign-off file (default: {SIGNOFF_FILE} beside the config, else here)")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="check only claims in paragraphs changed since this git ref (for pull requests of copy)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from this file, not the nearest")
     parser.add_argument("--today", metavar="YYYY-MM-DD",
                         help="the run date, for dating articles without a year (default: today); pins reruns")
     add_cache_options(parser)
@@ -156,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             return data_command(data_parser().parse_args(argv[1:]))
         if argv and argv[0] == "eval":
             return eval_command(eval_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "signoff":
+            return signoff_command(signoff_parser().parse_args(argv[1:]))
         return verify_command(verify_parser().parse_args(argv))
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
@@ -170,46 +194,151 @@ def main(argv: list[str] | None = None) -> int:
         return ERROR
 
 
+@dataclass
+class Settings:
+    """A run's settings: flags over the config file over the defaults."""
+
+    config: Config
+    paths: list[Path]
+    reports: Path
+    fail_on: tuple
+    output_format: str
+    signoff: Path
+    charts: bool
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    config = load_config(path=args.config) if args.config else load_config(Path.cwd())
+    extend(config.phrases, config.groups, str(config.path or ""))
+    # Config values fill in what the flags leave out.
+    args.data = args.data or [str(p) for p in config.data]
+    for key in ("cache", "max_age"):
+        if getattr(args, key, None) is None and getattr(config, key) is not None:
+            setattr(args, key, getattr(config, key))
+    args.offline = args.offline or config.offline
+    paths = args.paths or config.paths
+    if not paths:
+        raise ValueError("name the articles to check (files or folders), or set `paths` in verify.toml")
+    fail_on_text = args.fail_on if args.fail_on is not None else config.fail_on
+    fail_on = parse_fail_on(fail_on_text) if fail_on_text is not None else DEFAULT_FAIL_ON
+    if args.strict or config.strict:
+        fail_on = tuple(dict.fromkeys((*fail_on, *STRICT_FAIL_ON)))
+    output_format = args.format or config.format or "text"
+    if output_format not in FORMATS:
+        raise ValueError(f"{config.path}: format must be one of {', '.join(FORMATS)}, not '{output_format}'")
+    return Settings(
+        config=config,
+        paths=paths,
+        reports=args.reports or config.reports or Path("reports"),
+        fail_on=fail_on,
+        output_format=output_format,
+        signoff=args.signoff or config.signoff or config.folder / SIGNOFF_FILE,
+        charts=not args.no_charts and config.charts,
+    )
+
+
 def verify_command(args: argparse.Namespace) -> int:
     try:
-        fail_on = parse_fail_on(args.fail_on)
+        chosen = settings(args)
         today = _today(args.today)
         policy = _policy(args)
         network = Network.from_environment()
-    except ValueError as exc:
+        signoffs = load_signoffs(chosen.signoff)
+        only = None
+        if args.changed_since:
+            only = ChangedParagraphs(args.changed_since)
+            only.verify_ref(Path.cwd())
+        data, live = _data_sources(args, policy, network)
+    except (ValueError, ConfigError, OverrideError, ChangesError) as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
     try:
-        data, live = _data_sources(args, policy, network)
-    except ValueError as exc:
+        result = run(chosen.paths, data, today, signoffs, only, progress=progress, tolerances=chosen.config.tolerances)
+    except ChangesError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
-    result = run(args.paths, data, today)
     report_network(live, "Claims whose data is not in the cache are unverifiable.")
     result.errors += fetch_errors(live)
     # Files first, so a closed terminal pipe cannot cost the reports.
     labels = data.describe()
     try:
-        write_reports(result.documents, result.errors, args.reports, labels, today)
+        write_reports(result.documents, result.errors, chosen.reports, labels, today, charts=chosen.charts)
         if args.json:
             write_json(args.json, run_json(result.documents, result.errors, labels))
+        claimreview = args.claimreview or chosen.config.claimreview
+        if claimreview:
+            write_claim_reviews(result.documents, claimreview, report_names(result.documents), chosen.config.author,
+                                today, chosen.config.review_url)
     except OSError as exc:
-        print(f"verify: {exc.filename or args.reports}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        print(f"verify: {exc.filename or chosen.reports}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return ERROR
-    code = exit_code(result.documents, result.errors, fail_on)
+    code = exit_code(result.documents, result.errors, chosen.fail_on)
     for error in result.errors:
         print(f"verify: {error}", file=sys.stderr)
     try:
-        for document in result.documents:
-            for verdict in document.verdicts:
-                print(terminal_line(verdict))
+        print_results(result.documents, result.errors, labels, chosen.output_format, chosen.fail_on, today)
+        if chosen.output_format == "text":
+            total = sum(len(d.verdicts) for d in result.documents)
+            overridden = sum(1 for d in result.documents for v in d.verdicts if v.override and v.override.passes)
+            signed = f", {overridden} signed off or accepted" if overridden else ""
+            print(f"{len(result.documents)} article(s), {total} claim(s){signed}; reports in {chosen.reports}/; "
+                  f"{'gate failed' if code == 1 else 'errors (see above): gate not passed' if code == 2 else 'gate passed'}")
     except BrokenPipeError:  # `verify ... | head`: the reader left, the gate still answers
         sys.stdout = open(os.devnull, "w")
-        return code
-    total = sum(len(d.verdicts) for d in result.documents)
-    print(f"{len(result.documents)} article(s), {total} claim(s); reports in {args.reports}/; "
-          f"{'gate failed' if code == 1 else 'errors (see above): gate not passed' if code == 2 else 'gate passed'}")
     return code
+
+
+def signoff_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="verify signoff",
+        description="Record that an editor has checked a claim by hand: it then passes the gate until its "
+                    "sentence changes or the sign-off expires.")
+    parser.add_argument("claim_id", metavar="CLAIM_ID", help="the claim's id, as in the report or JSON (article-N)")
+    parser.add_argument("paths", nargs="*", type=Path, help="where the article is (default: the config's paths, else .)")
+    parser.add_argument("--by", required=True, metavar="NAME", help="who signs it off")
+    parser.add_argument("--reason", required=True, metavar="TEXT", help="why the claim stands")
+    parser.add_argument("--expires", metavar="YYYY-MM-DD", help="when the sign-off stops applying")
+    parser.add_argument("--signoff", type=Path, metavar="FILE", help=f"the sign-off file (default: {SIGNOFF_FILE})")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from this file, not the nearest")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="the date recorded (default: today)")
+    return parser
+
+
+def signoff_command(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(path=args.config) if args.config else load_config(Path.cwd())
+        extend(config.phrases, config.groups, str(config.path or ""))
+        today = _today(args.today)
+        expires = date.fromisoformat(args.expires) if args.expires else None
+        if not args.by.strip() or not args.reason.strip():
+            raise ValueError("--by and --reason must say something")
+        target = args.signoff or config.signoff or config.folder / SIGNOFF_FILE
+        files, errors = find_articles(args.paths or config.paths or [Path(".")])
+        matches = []
+        for path in files:
+            try:
+                document = read_document(path, today)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            matches += [claim for claim in extract_claims(document) if claim.id == args.claim_id]
+        if not matches:
+            raise ValueError(f"no claim '{args.claim_id}' in {', '.join(map(str, args.paths or ['.']))}"
+                             + (f" ({len(errors)} file(s) could not be read)" if errors else ""))
+        if len(matches) > 1:
+            raise ValueError(f"'{args.claim_id}' names claims in {len(matches)} articles: "
+                             f"{', '.join(str(c.path) for c in matches)}; pass the article's path")
+        signoff = add_signoff(target, matches[0], args.by.strip(), args.reason.strip(), today, expires)
+    except (ValueError, ConfigError, OverrideError) as exc:
+        print(f"verify: {exc}", file=sys.stderr)
+        return ERROR
+    except OSError as exc:
+        print(f"verify: {exc.filename}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return ERROR
+    claim = matches[0]
+    print(f"{claim.path}:{claim.line}: “{claim.number_text}” signed off by {signoff.by} "
+          f"(fingerprint {signoff.fingerprint}) in {target}")
+    return 0
 
 
 def eval_parser() -> argparse.ArgumentParser:

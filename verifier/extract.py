@@ -14,7 +14,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .catalogue import SOURCES_DIR, Indicator, count_units, indicators, load_toml, other_measures, other_subjects
+from .catalogue import (SOURCES_DIR, Indicator, count_units, indicators, load_toml, other_measures, other_subjects,
+                        rebuilt_on_extend)
 from .geography import Mention, geography
 from .quantities import find_quantities, is_scaled
 from .records import Claim, Document, Period, Quantity
@@ -148,6 +149,7 @@ OF_GDP = re.compile(r"^\s*of\s+(?:the\s+)?(?:(?:its|their|the country's|the coun
 SHARE_OF = re.compile(r"^\s*(?:of|share of)\b", re.I)
 
 
+@rebuilt_on_extend
 @lru_cache(maxsize=None)
 def _cue_table() -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]], frozenset[str]]:
     """The cue pattern, what each phrase names, and the other measures' phrases: built once."""
@@ -181,6 +183,7 @@ SUBSET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:working|living|employed|displaced|w
                           re.I)
 
 
+@rebuilt_on_extend
 @lru_cache(maxsize=1)
 def _peoples() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(geography().peoples, key=len, reverse=True))

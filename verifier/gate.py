@@ -1,6 +1,7 @@
 """Stage 7, gate: the exit code that holds a piece back.
 
-0: no claim has a verdict in --fail-on; 1: at least one has; 2: usage, input or data-fetch
+0: no claim has a verdict in --fail-on (claims an editor accepted or signed off do not
+count); 1: at least one has; 2: usage, input or data-fetch
 errors (bad files, or series that could not be fetched, are reported and the rest still
 checked, but the run does not pass).
 """
@@ -10,6 +11,8 @@ from .records import DocumentResult, Verdict, VerdictKind
 
 PASS, FAIL, ERROR = 0, 1, 2
 DEFAULT_FAIL_ON = (VerdictKind.INACCURATE, VerdictKind.MISLEADING)
+# --strict: a claim nobody could check holds the piece back too.
+STRICT_FAIL_ON = (*DEFAULT_FAIL_ON, VerdictKind.UNVERIFIABLE)
 
 
 def parse_fail_on(text: str) -> tuple[VerdictKind, ...]:
@@ -26,7 +29,8 @@ def parse_fail_on(text: str) -> tuple[VerdictKind, ...]:
 
 
 def failing(documents: list[DocumentResult], fail_on: tuple[VerdictKind, ...]) -> list[Verdict]:
-    return [v for doc in documents for v in doc.verdicts if v.verdict in fail_on]
+    return [v for doc in documents for v in doc.verdicts
+            if v.verdict in fail_on and not (v.override is not None and v.override.passes)]
 
 
 def exit_code(documents: list[DocumentResult], errors: list[str], fail_on: tuple[VerdictKind, ...]) -> int:

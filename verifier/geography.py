@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .catalogue import SOURCES_DIR, CatalogueError, load_toml
+from .catalogue import EXTENSIONS, SOURCES_DIR, CatalogueError, load_toml, rebuilt_on_extend
 
 # Institutions whose names contain place words ("World Bank"): masked before places are
 # looked for, so "World Bank data" is not read as a claim about the world.
@@ -109,17 +109,24 @@ class Geography:
             key = re.sub(r"\W+", "_", region.lower())
             members = tuple(data.loc[data["UNregion"] == region, "ISO3"])
             groups[key] = Group(key, region, members, {}, (region,))
-        for key, entry in load_toml(path).items():
+        extra = [(EXTENSIONS["origin"], key, entry) for key, entry in EXTENSIONS["groups"].items()]
+        for origin, key, entry in [(str(path), key, entry) for key, entry in load_toml(path).items()] + extra:
+            if not isinstance(entry, dict):
+                raise CatalogueError(f"{origin}: [{key}]: expected a table")
             unknown = set(entry) - GROUP_KEYS
             if unknown:
-                raise CatalogueError(f"{path}: [{key}]: unknown key '{sorted(unknown)[0]}'")
+                raise CatalogueError(f"{origin}: [{key}]: unknown key '{sorted(unknown)[0]}'")
             if "names" not in entry:
-                raise CatalogueError(f"{path}: [{key}]: needs names")
+                raise CatalogueError(f"{origin}: [{key}]: needs names")
+            unknown_members = [m for m in entry.get("members", ()) if not isinstance(m, str) or not
+                               re.fullmatch(r"[A-Z]{3}", m)]
+            if unknown_members:
+                raise CatalogueError(f"{origin}: [{key}]: members must be ISO alpha-3 codes, not '{unknown_members[0]}'")
             members: tuple[str, ...] = tuple(entry.get("members", ()))
             column = entry.get("country_converter")
             if column:
                 if column not in data.columns:
-                    raise CatalogueError(f"{path}: [{key}]: country_converter has no column '{column}'")
+                    raise CatalogueError(f"{origin}: [{key}]: country_converter has no column '{column}'")
                 selected = data[column].notna()
                 if "country_converter_value" in entry:
                     selected &= data[column] == entry["country_converter_value"]
@@ -194,6 +201,7 @@ class Geography:
         return self._group_names.get(name) or self._group_names.get(name.lower())
 
 
+@rebuilt_on_extend
 @lru_cache(maxsize=None)
 def geography(sources_dir: Path = SOURCES_DIR) -> Geography:
     return Geography(sources_dir)

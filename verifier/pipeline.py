@@ -7,14 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .catalogue import indicators
-from .check import check
+from .check import Tolerances, check
 from .extract import extract_claims
 from .fetch import DataSources
 from .read import InputError, find_articles, read_document
-from .records import DocumentResult, Resolution
+from .overrides import SignOff, apply_directives, apply_overrides
+from .records import Claim, Document, DocumentResult, Resolution
 from .resolve import resolve
 
 
@@ -32,21 +33,27 @@ def series_needed(resolutions: Iterable[Resolution]) -> Iterator[tuple[str, str]
             yield from ((source, indicator.series_for(source)) for source in resolution.sources)
 
 
-def run(paths: list[Path], data: DataSources, today: date) -> RunResult:
+def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, SignOff] | None = None,
+        only: Callable[[Document, Claim], bool] | None = None,
+        progress: Callable[[list[Path]], Iterable[Path]] = iter, tolerances: Tolerances = Tolerances()) -> RunResult:
+    """`only` keeps some claims (--changed-since); `progress` wraps the file loop (a bar)."""
     result = RunResult()
     files, result.errors = find_articles(paths)
     pending = []
-    for path in files:
+    for path in progress(files):
         try:
             document = read_document(path, today)
         except InputError as exc:
             result.errors.append(str(exc))
             continue
-        claims = extract_claims(document)
-        pending.append((document, [(claim, resolve(claim, document.published)) for claim in claims]))
+        claims, accepted = apply_directives(document, extract_claims(document))
+        if only is not None:
+            claims = [claim for claim in claims if only(document, claim)]
+        pending.append((document, accepted, [(claim, resolve(claim, document.published)) for claim in claims]))
     # One fetch for the whole run: every series any claim needs, from every source.
-    data.fetch(series_needed(resolution for _, resolved in pending for _, resolution in resolved))
-    for document, resolved in pending:
-        verdicts = [check(claim, resolution, data) for claim, resolution in resolved]
+    data.fetch(series_needed(resolution for _, _, resolved in pending for _, resolution in resolved))
+    for document, accepted, resolved in pending:
+        verdicts = [check(claim, resolution, data, tolerances) for claim, resolution in resolved]
+        verdicts = apply_overrides(verdicts, accepted, signoffs or {}, today)
         result.documents.append(DocumentResult(document, verdicts))
     return result

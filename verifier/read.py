@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 
+from .overrides import OverrideError, find_directives, mask_comments
 from .records import Document
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -84,9 +85,14 @@ def parse_document(path: Path, text: str, today: date) -> Document:
         first_line += match.group(0).count("\n")
         text = text[match.end():]
     published, how = _publication_date(text, fields, today)
+    try:
+        directives = find_directives(path, text)
+    except OverrideError as exc:
+        raise InputError(str(exc)) from exc
     return Document(
         path=path,
-        text=text,
+        text=mask_comments(text),
+        directives=directives,
         title=_title(path, text, fields),
         published=published,
         published_source=how,

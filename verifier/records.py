@@ -41,6 +41,7 @@ class Document:
     published_source: str
     # 1-based line number of the first character of `text` in the file (front matter skipped).
     first_line: int = 1
+    directives: tuple = ()  # editors' inline directives (overrides.Directive), in order
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,10 @@ class Evidence:
     estimate_note: str = ""  # what the source does not say about estimates (years not flagged)
     retrieved: str = ""  # date the values were fetched or imported (YYYY-MM-DD); empty for a file read directly
     origin: str = ""  # "fetched from api.worldbank.org", "imported from /data/wdi", "read from /data/wdi"
+    # The statistic year by year around the claim's years, for charts: the entity's series
+    # in `unit`, or for a share its share of the group each year, in `trace_unit`.
+    trace: tuple[tuple[int, float, bool], ...] = ()  # (year, value, an estimate or projection)
+    trace_unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,31 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Override:
+    """An editor's word on a claim: "accepted" inline, "signed off" in the sign-off file,
+    or a sign-off that has "expired" (shown, but no longer passing the gate)."""
+
+    kind: str
+    reason: str
+    by: str = ""
+    date: date | None = None
+    expires: date | None = None
+
+    @property
+    def passes(self) -> bool:
+        return self.kind in ("accepted", "signed off")
+
+    def describe(self) -> str:
+        who = f" by {self.by}" if self.by else ""
+        when = f" on {self.date.isoformat()}" if self.date else ""
+        until = ""
+        if self.expires:
+            until = f" (expired {self.expires.isoformat()})" if self.kind == "expired" else f" (until {self.expires.isoformat()})"
+        kind = "signed off" if self.kind == "expired" else self.kind
+        return f"{kind}{who}{when}{until}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class Verdict:
     claim: Claim
     resolution: Resolution
@@ -165,6 +195,7 @@ class Verdict:
     actual_unit: str = ""
     primary: Reading | None = None
     alternatives: tuple[Reading, ...] = ()
+    override: Override | None = None
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:

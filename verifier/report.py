@@ -18,8 +18,11 @@ from tabulate import tabulate
 from . import __version__
 from . import format as fmt
 from .catalogue import indicators
+from .chart import chartable, draw_chart
 from .check import SOURCE_LABELS, claimed_words
+from .overrides import fingerprint
 from .records import SEVERITY, DocumentResult, Evidence, Verdict, VerdictKind
+from .suggest import suggested_wording
 
 SCHEMA = "verifier/1"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
@@ -116,7 +119,9 @@ def period_words(verdict: Verdict) -> str:
 # --- markdown -------------------------------------------------------------------------
 
 
-def article_markdown(result: DocumentResult, data_labels: list[str], run_date: date) -> str:
+def article_markdown(result: DocumentResult, data_labels: list[str], run_date: date,
+                     charts: dict[int, str] | None = None) -> str:
+    """`charts`: claim number -> the chart's path relative to the report."""
     document, verdicts = result.document, result.verdicts
     lines = [
         f"# Verification report: {escape(document.title)}",
@@ -139,11 +144,11 @@ def article_markdown(result: DocumentResult, data_labels: list[str], run_date: d
     ]
     lines += [tabulate(rows, ["#", "Line", "Claim", "Verdict", "Claimed", "Actual", "Reading"], tablefmt="pipe"), ""]
     for i, verdict in enumerate(verdicts, 1):
-        lines += _claim_section(i, verdict)
+        lines += _claim_section(i, verdict, (charts or {}).get(i))
     return "\n".join(lines)
 
 
-def _claim_section(number: int, verdict: Verdict) -> list[str]:
+def _claim_section(number: int, verdict: Verdict, chart: str | None = None) -> list[str]:
     claim, resolution = verdict.claim, verdict.resolution
     indicator = indicators().get(claim.indicator or "")
     read_as = [
@@ -161,9 +166,16 @@ def _claim_section(number: int, verdict: Verdict) -> list[str]:
         "",
         f"**Verdict: {verdict.verdict.value}.** {escape(verdict.explanation)}",
         "",
-        tabulate(read_as, ["Read as", ""], tablefmt="pipe"),
-        "",
     ]
+    if verdict.override is not None:
+        lines += [f"**Editor: {escape(verdict.override.describe())}**"
+                  + ("" if verdict.override.passes else " — no longer applies; the claim counts again."), ""]
+    wording = suggested_wording(verdict)
+    if wording:
+        lines += [f"**Suggested wording:** {escape(wording)}", ""]
+    if chart:
+        lines += [f"![The series, with the claim marked]({chart})", ""]
+    lines += [tabulate(read_as, ["Read as", ""], tablefmt="pipe"), ""]
     if verdict.evidence:
         rows = [
             [escape(e.source), escape(e.edition), f"`{escape(e.series)}`", escape(e.series_name), escape(e.entity),
@@ -241,12 +253,21 @@ def index_markdown(results: list[DocumentResult], names: dict[Path, str], errors
     return "\n".join(lines)
 
 
-def write_reports(results: list[DocumentResult], errors: list[str], folder: Path, data_labels: list[str], run_date: date) -> dict[Path, Path]:
+def write_reports(results: list[DocumentResult], errors: list[str], folder: Path, data_labels: list[str],
+                  run_date: date, charts: bool = True) -> dict[Path, Path]:
+    """One report per article, its charts in a folder named after it, and index.md."""
     names = report_names(results)
     written = {}
     for result in results:
         target = folder / names[result.document.path]
-        write_atomic(target, article_markdown(result, data_labels, run_date))
+        drawn = {}
+        if charts:
+            for number, verdict in enumerate(result.verdicts, 1):
+                if chartable(verdict):
+                    relative = f"{target.stem}/claim-{number}.png"
+                    draw_chart(verdict, folder / relative)
+                    drawn[number] = relative
+        write_atomic(target, article_markdown(result, data_labels, run_date, drawn))
         written[result.document.path] = target
     write_atomic(folder / "index.md", index_markdown(results, names, errors, run_date))
     return written
@@ -299,6 +320,14 @@ def verdict_json(verdict: Verdict) -> dict:
         "evidence": [evidence(e) for e in verdict.evidence],
         "alternatives": [reading(r) for r in verdict.alternatives],
         "explanation": verdict.explanation,
+        "suggested_wording": suggested_wording(verdict) or None,
+        "fingerprint": fingerprint(verdict.claim),
+        "override": None if verdict.override is None else {
+            "kind": verdict.override.kind, "reason": verdict.override.reason, "by": verdict.override.by or None,
+            "date": verdict.override.date.isoformat() if verdict.override.date else None,
+            "expires": verdict.override.expires.isoformat() if verdict.override.expires else None,
+            "passes": verdict.override.passes,
+        },
     })
     return entry
 
@@ -326,4 +355,7 @@ def write_json(path: Path, payload: dict) -> None:
 def terminal_line(verdict: Verdict) -> str:
     claim = verdict.claim
     actual = f"actual {actual_text(verdict)} ({source_text(verdict)})" if verdict.actual is not None else verdict.explanation
-    return f"{claim.path}:{claim.line}: “{claim.number_text}” {verdict.verdict.value} — {actual}"
+    line = f"{claim.path}:{claim.line}: “{claim.number_text}” {verdict.verdict.value} — {actual}"
+    if verdict.override is not None:
+        line += f" [{verdict.override.describe()}]"
+    return line

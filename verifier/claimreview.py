@@ -1,0 +1,70 @@
+"""ClaimReview (schema.org JSON-LD), one file per claim, for fact-check databases.
+
+Google's Fact Check Tools and similar indexes read `claimReviewed`, `reviewRating` (its
+`alternateName` is the verdict in words), `itemReviewed` (the claim, with the article as
+its `appearance`), `author`, `datePublished` and `url`.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from .records import DocumentResult, Verdict, VerdictKind
+from .report import write_atomic
+from .suggest import suggested_wording
+
+# schema.org Rating: 1 (worst) to 5 (best); an unverifiable claim gets no number.
+RATING = {VerdictKind.ACCURATE: 5, VerdictKind.CLOSE: 4, VerdictKind.MISLEADING: 2, VerdictKind.INACCURATE: 1}
+
+
+def claim_review(verdict: Verdict, document_url: str, review_url: str, author: str, run_date: date) -> dict:
+    claim = verdict.claim
+    rating = {"@type": "Rating", "alternateName": verdict.verdict.value, "bestRating": 5, "worstRating": 1}
+    if verdict.verdict in RATING:
+        rating["ratingValue"] = RATING[verdict.verdict]
+    explanation = verdict.explanation
+    wording = suggested_wording(verdict)
+    if wording:
+        explanation += f" Suggested wording: {wording}"
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": review_url,
+        "datePublished": run_date.isoformat(),
+        "author": {"@type": "Organization", "name": author},
+        "claimReviewed": " ".join(claim.quote.split()),
+        "reviewBody": explanation,
+        "reviewRating": rating,
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": {"@type": "CreativeWork", "url": document_url},
+        },
+    }
+
+
+def write_claim_reviews(documents: list[DocumentResult], folder: Path, report_names: dict[Path, str],
+                        author: str, run_date: date, base_url: str = "") -> list[Path]:
+    """`{article}-claim-{n}.jsonld` for every claim; `url` points at the claim's section of the report."""
+    written = []
+    for result in documents:
+        document = result.document
+        report = report_names[document.path]
+        document_url = document.path.resolve().as_uri()
+        for number, verdict in enumerate(result.verdicts, 1):
+            anchor = _anchor(number, verdict)
+            review_url = f"{base_url.rstrip('/')}/{report}#{anchor}" if base_url else f"{report}#{anchor}"
+            review = claim_review(verdict, document_url, review_url, author, run_date)
+            review["itemReviewed"]["appearance"].update(
+                {"headline": document.title, "datePublished": document.published.isoformat()})
+            target = folder / f"{Path(report).stem}-claim-{number}.jsonld"
+            write_atomic(target, json.dumps(review, indent=2, ensure_ascii=False) + "\n")
+            written.append(target)
+    return written
+
+
+def _anchor(number: int, verdict: Verdict) -> str:
+    """The heading anchor GitHub-style markdown renderers give a claim's section."""
+    heading = f"{number}. {verdict.claim.number_text}: {verdict.verdict.value} (line {verdict.claim.line})"
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
