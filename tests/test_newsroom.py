@@ -251,7 +251,7 @@ def test_signoff_passes_the_gate_until_the_sentence_changes(tiny, tmp_path, caps
                  "--signoff", str(book), "--today", "2026-11-20"]) == 0
     assert "signed off by A. Editor" in capsys.readouterr().out
     text = book.read_text(encoding="utf-8")
-    assert 'by = "A. Editor"' in text and "date = 2026-11-20" in text and f'number = "9.0%"' in text
+    assert 'by = "A. Editor"' in text and "date = 2026-11-20" in text and 'number = "9.0%"' in text
     assert verify(tmp_path, folder, "--data", tiny, "--signoff", book) == 0
     out = capsys.readouterr().out
     assert "signed off by A. Editor on 2026-11-20: Ministry figure, confirmed" in out

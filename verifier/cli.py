@@ -32,7 +32,7 @@ from .gate import DEFAULT_FAIL_ON, ERROR, STRICT_FAIL_ON, exit_code, parse_fail_
 from .pipeline import run
 from .quantities import find_quantities
 from .overrides import SIGNOFF_FILE, OverrideError, add_signoff, load_signoffs
-from .read import InputError, find_articles, read_document
+from .read import read_articles
 from .report import claim_json, report_names, run_json, write_json, write_reports
 
 
@@ -207,9 +207,15 @@ class Settings:
     charts: bool
 
 
-def settings(args: argparse.Namespace) -> Settings:
+def project_config(args: argparse.Namespace) -> Config:
+    """The config file (--config, else the nearest), its phrases and groups put to use."""
     config = load_config(path=args.config) if args.config else load_config(Path.cwd())
     extend(config.phrases, config.groups, str(config.path or ""))
+    return config
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    config = project_config(args)
     # Config values fill in what the flags leave out.
     args.data = args.data or [str(p) for p in config.data]
     for key in ("cache", "max_age"):
@@ -306,22 +312,15 @@ def signoff_parser() -> argparse.ArgumentParser:
 
 def signoff_command(args: argparse.Namespace) -> int:
     try:
-        config = load_config(path=args.config) if args.config else load_config(Path.cwd())
-        extend(config.phrases, config.groups, str(config.path or ""))
+        config = project_config(args)
         today = _today(args.today)
         expires = date.fromisoformat(args.expires) if args.expires else None
         if not args.by.strip() or not args.reason.strip():
             raise ValueError("--by and --reason must say something")
         target = args.signoff or config.signoff or config.folder / SIGNOFF_FILE
-        files, errors = find_articles(args.paths or config.paths or [Path(".")])
-        matches = []
-        for path in files:
-            try:
-                document = read_document(path, today)
-            except InputError as exc:
-                errors.append(str(exc))
-                continue
-            matches += [claim for claim in extract_claims(document) if claim.id == args.claim_id]
+        errors: list[str] = []
+        matches = [claim for document in read_articles(args.paths or config.paths or [Path(".")], today, errors)
+                   for claim in extract_claims(document) if claim.id == args.claim_id]
         if not matches:
             raise ValueError(f"no claim '{args.claim_id}' in {', '.join(map(str, args.paths or ['.']))}"
                              + (f" ({len(errors)} file(s) could not be read)" if errors else ""))
@@ -475,13 +474,9 @@ def _countries(text: str) -> list[str]:
 
 def extract_command(args: argparse.Namespace) -> int:
     today = _today(args.today)
-    files, errors = find_articles(args.paths)
-    for path in files:
-        try:
-            document = read_document(path, today)
-        except InputError as exc:
-            errors.append(str(exc))
-            continue
+    errors: list[str] = []
+    for document in read_articles(args.paths, today, errors):
+        path = document.path
         claims = extract_claims(document)
         if args.format == "jsonl":
             line = {"path": str(path), "claims": [claim_json(c) for c in claims]}

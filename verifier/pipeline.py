@@ -13,7 +13,7 @@ from .catalogue import indicators
 from .check import Tolerances, check
 from .extract import extract_claims
 from .fetch import DataSources
-from .read import InputError, find_articles, read_document
+from .read import read_articles
 from .overrides import SignOff, apply_directives, apply_overrides
 from .records import Claim, Document, DocumentResult, Resolution
 from .resolve import resolve
@@ -38,14 +38,8 @@ def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, S
         progress: Callable[[list[Path]], Iterable[Path]] = iter, tolerances: Tolerances = Tolerances()) -> RunResult:
     """`only` keeps some claims (--changed-since); `progress` wraps the file loop (a bar)."""
     result = RunResult()
-    files, result.errors = find_articles(paths)
     pending = []
-    for path in progress(files):
-        try:
-            document = read_document(path, today)
-        except InputError as exc:
-            result.errors.append(str(exc))
-            continue
+    for document in read_articles(paths, today, result.errors, progress):
         claims, accepted = apply_directives(document, extract_claims(document))
         if only is not None:
             claims = [claim for claim in claims if only(document, claim)]

@@ -5,6 +5,7 @@ import os
 import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from dateutil import parser as dateparser
 
@@ -58,6 +59,18 @@ def find_articles(paths: list[Path]) -> tuple[list[Path], list[str]]:
         else:
             errors.append(f"{path}: no such file or directory")
     return files, errors
+
+
+def read_articles(paths: list[Path], today: date, errors: list[str],
+                  progress: Callable[[list[Path]], Iterable[Path]] = iter) -> Iterator[Document]:
+    """Every article under `paths`, read; each file that cannot be is one line in `errors`."""
+    files, problems = find_articles(paths)
+    errors += problems
+    for path in progress(files):
+        try:
+            yield read_document(path, today)
+        except InputError as exc:
+            errors.append(str(exc))
 
 
 def read_document(path: Path, today: date) -> Document:
