@@ -41,11 +41,9 @@ def claimed_level(verdict: Verdict) -> tuple[float, float] | None:
 
 
 def draw_chart(verdict: Verdict, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-    from matplotlib.ticker import FuncFormatter
+    # A Figure with its own Agg canvas: no pyplot state, no display, nothing to close.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     claim, evidence = verdict.claim, verdict.evidence[0]
     trace = evidence.trace
@@ -53,39 +51,37 @@ def draw_chart(verdict: Verdict, path: Path) -> None:
     values = [value for _, value, _ in trace]
     claim_years = sorted({int(y) for e in verdict.evidence for y in e.years.replace("–", " ").split()})
     colour = COLOURS[verdict.verdict]
-    figure, axes = plt.subplots(figsize=(6.4, 3.2), dpi=100)
-    try:
-        what = f"share of {verdict.resolution.group_name}, " if claim.statistic == "share" else ""
-        axes.plot(years, values, color="#0969da", marker="o", markersize=3, linewidth=1.5,
-                  label=f"{what}{evidence.series} ({evidence.source})")
-        estimated = [(year, value) for year, value, estimate in trace if estimate]
-        if estimated:
-            axes.plot(*zip(*estimated), linestyle="none", marker="o", markersize=5, markerfacecolor="white",
-                      markeredgecolor="#0969da", label="estimate or projection")
-        if claim_years:
-            axes.axvspan(min(claim_years) - 0.4, max(claim_years) + 0.4, color="#d0d7de", alpha=0.5, linewidth=0)
-        claimed = claimed_level(verdict)
-        if claimed is not None:
-            low, high = claimed
-            span = (min(claim_years) - 0.4, max(claim_years) + 0.4) if claim_years else (min(years), max(years))
-            if high > low:
-                axes.fill_between(span, low, high, color=colour, alpha=0.25, label=f"claimed: {claim.number_text}")
-            else:
-                axes.hlines(low, *span, colors=colour, linestyles="--", linewidth=2,
-                            label=f"claimed: {claim.number_text}")
-        unit = evidence.trace_unit
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, unit)))
-        axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-        axes.set_title(f"“{_short(claim.number_text)}”: {verdict.verdict.value} · {evidence.entity}",
-                       fontsize=10, color=colour, loc="left")
-        axes.legend(fontsize=7, loc="best", frameon=False)
-        axes.grid(axis="y", color="#eaeef2")
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
-        figure.tight_layout()
-        _save(figure, path)
-    finally:
-        plt.close(figure)
+    figure = Figure(figsize=(6.4, 3.2), dpi=100)
+    # A fixed layout: tight_layout and a "best" legend place cost more than the drawing.
+    axes = figure.add_axes((0.15, 0.25, 0.82, 0.65))
+    what = f"share of {verdict.resolution.group_name}, " if claim.statistic == "share" else ""
+    axes.plot(years, values, color="#0969da", marker="o", markersize=3, linewidth=1.5,
+              label=f"{what}{evidence.series} ({evidence.source})")
+    estimated = [(year, value) for year, value, estimate in trace if estimate]
+    if estimated:
+        axes.plot(*zip(*estimated), linestyle="none", marker="o", markersize=5, markerfacecolor="white",
+                  markeredgecolor="#0969da", label="estimate or projection")
+    if claim_years:
+        axes.axvspan(min(claim_years) - 0.4, max(claim_years) + 0.4, color="#d0d7de", alpha=0.5, linewidth=0)
+    claimed = claimed_level(verdict)
+    if claimed is not None:
+        low, high = claimed
+        span = (min(claim_years) - 0.4, max(claim_years) + 0.4) if claim_years else (min(years), max(years))
+        if high > low:
+            axes.fill_between(span, low, high, color=colour, alpha=0.25, label=f"claimed: {claim.number_text}")
+        else:
+            axes.hlines(low, *span, colors=colour, linestyles="--", linewidth=2,
+                        label=f"claimed: {claim.number_text}")
+    unit = evidence.trace_unit
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, unit)))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_title(f"“{_short(claim.number_text)}”: {verdict.verdict.value} · {evidence.entity}",
+                   fontsize=10, color=colour, loc="left")
+    axes.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False)
+    axes.grid(axis="y", color="#eaeef2")
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    _save(figure, path)
 
 
 def _tick(value: float, unit: str) -> str:
