@@ -14,6 +14,7 @@ needs more than $300 billion, and misses within the tolerance are `close`.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import format as fmt
@@ -469,8 +470,8 @@ def _rank_readings(claim, resolution, indicator, series, tol):
     active = _active(series, economies, cutoff)
     if entity not in active:
         return [], f"{label} {series.code} has no recent value for {resolution.entity_name} up to {cutoff}"
-    years = [y for y in series.years(entity) if y <= cutoff
-             and sum(y in series.values[e] for e in active) >= MIN_RANK_COVERAGE * len(active)]
+    reporting = Counter(y for e in active for y in series.values[e])  # economies with a value, by year
+    years = [y for y in series.years(entity) if y <= cutoff and reporting[y] >= MIN_RANK_COVERAGE * len(active)]
     if not resolution.latest:
         years = [y for y in years if y == resolution.end]
     if not years:

@@ -72,6 +72,9 @@ def verify_parser() -> argparse.ArgumentParser:
     parser.add_argument("--changed-since", metavar="REF",
                         help="check only claims in paragraphs changed since this git ref (for pull requests of copy)")
     parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from this file, not the nearest")
+    parser.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
+                        help="processes that read and extract articles (default: one per core, here "
+                             f"{os.cpu_count() or 1}); small runs use one")
     parser.add_argument("--today", metavar="YYYY-MM-DD",
                         help="the run date, for dating articles without a year (default: today); pins reruns")
     add_cache_options(parser)
@@ -245,6 +248,8 @@ def settings(args: argparse.Namespace) -> Settings:
 
 def verify_command(args: argparse.Namespace) -> int:
     try:
+        if args.jobs < 1:
+            raise ValueError("--jobs must be 1 or more")
         chosen = settings(args)
         today = _today(args.today)
         policy = _policy(args)
@@ -259,7 +264,8 @@ def verify_command(args: argparse.Namespace) -> int:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
     try:
-        result = run(chosen.paths, data, today, signoffs, only, progress=progress, tolerances=chosen.config.tolerances)
+        result = run(chosen.paths, data, today, signoffs, only, progress=progress, tolerances=chosen.config.tolerances,
+                     jobs=args.jobs)
     except ChangesError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR

@@ -169,13 +169,26 @@ class Geography:
         """ISO alpha-3 for a country name, alias or demonym; None if unknown."""
         if name in self._country_names:
             return self._country_names[name]
-        # not_found=None (or any false value) would hand back the name itself.
-        code = self._converter.convert(name, to="ISO3", not_found=_UNKNOWN)
-        return code if isinstance(code, str) and code != _UNKNOWN else None
+        if name not in self._converted:
+            # not_found=None (or any false value) would hand back the name itself.
+            code = self._converter.convert(name, to="ISO3", not_found=_UNKNOWN)
+            self._converted[name] = code if isinstance(code, str) and code != _UNKNOWN else None
+        return self._converted[name]
 
     def country_name(self, code: str) -> str:
-        name = self._converter.convert(code, src="ISO3", to="name_short", not_found=None)
-        return name if isinstance(name, str) else code
+        return self._short_names.get(code, code)
+
+    @cached_property
+    def _converted(self) -> dict[str, str | None]:
+        """Names country_converter was asked about: it takes milliseconds a call."""
+        return {}
+
+    @cached_property
+    def _short_names(self) -> dict[str, str]:
+        """ISO alpha-3 -> the short name, read once from country_converter's table."""
+        data = self._converter.data
+        return {row.ISO3: row.name_short for row in data[["ISO3", "name_short"]].itertuples(index=False)
+                if isinstance(row.ISO3, str) and isinstance(row.name_short, str)}
 
     @cached_property
     def peoples(self) -> dict[str, str]:

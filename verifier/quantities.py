@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Iterator
 from dataclasses import replace
 
 from .catalogue import SOURCES_DIR, load_toml
@@ -123,11 +124,76 @@ def _scaled(value: float, scale: str | None) -> float:
     return value * SCALES[scale.lower()] if scale else value
 
 
+# Every quantity holds a digit, a currency sign or one of these words. Scanning for them
+# first and running the full pattern only near them reads prose at the speed of two
+# simple patterns instead of fourteen alternatives tried at every character.
+_ANCHOR_WORDS = {*UNITS_WORDS, *TENS_WORDS, "hundred", *ORDINAL_WORDS, *CARDINAL_WORDS, *MULTIPLE_VERBS,
+                 *FRACTION_WORDS, "twice", "times", "top", "largest", "biggest", "highest", "lowest", "smallest",
+                 "populous", "fastest", "quickest", "trillion", "billion", "million"}
+SIGN_ANCHOR = re.compile(
+    "[\\d" + "".join(re.escape(c) for c in sorted({c for p in PREFIX_CURRENCIES for c in p
+                                                   if not c.isalnum() and c not in ". "})) + "]")
+# Words are matched in lower-cased text, and the word's start checked after: a pattern that
+# opens on a literal lets the engine skip ahead, where a leading \b or (?i) would not.
+WORD_ANCHOR = re.compile(rf"(?:{_alternation(w.lower() for w in _ANCHOR_WORDS)})(?![a-z])")
+# How far a quantity reaches before and after the anchor that marks it ("the world's
+# most populous", "US$ 1.2 trillion", "per cent", "percentage points").
+REACH_BEFORE, REACH_AFTER = 40, 80
+
+
+def _anchors(text: str) -> list[int]:
+    positions = [m.start() for m in SIGN_ANCHOR.finditer(text)]
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: offsets would shift
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    positions += [m.start() for m in WORD_ANCHOR.finditer(lower) if m.start() == 0 or not lower[m.start() - 1].isalnum()]
+    return sorted(positions)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text near anchors, merged where they touch."""
+    spans: list[list[int]] = []
+    for position in _anchors(text):
+        start, end = max(0, position - REACH_BEFORE), position + REACH_AFTER
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(start, min(end, len(text))) for start, end in spans]
+
+
+# Where a quantity can begin: a number, a sign, or one of these words. Trying the
+# pattern only there, not at every character, is most of its speed.
+TOKEN = re.compile(r"\w+|[^\w\s]")
+START_WORDS = frozenset(w.lower() for w in (
+    *UNITS_WORDS, *TENS_WORDS, *FRACTION_COUNTS, *FRACTION_WORDS, *MULTIPLE_VERBS, *ORDINAL_WORDS, *CARDINAL_WORDS,
+    *(w.split()[0] for w in TIMES_WORDS), "the", "top", "most", "largest", "biggest", "highest", "lowest",
+    "smallest", "fastest", "quickest",
+    *(re.match(r"[^\W\d_]+", p).group(0) for p in PREFIX_CURRENCIES if re.match(r"[^\W\d_]", p)),
+))
+
+
+def _could_start(token: str) -> bool:
+    return not token[0].isalpha() or token.lower() in START_WORDS or any(c.isdigit() for c in token)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """PATTERN's matches, left to right, as finditer would find them near the anchors."""
+    for start, end in _segments(text):
+        done = start
+        for token in TOKEN.finditer(text, start, end):
+            if token.start() < done or not _could_start(token.group()):
+                continue
+            match = PATTERN.match(text, token.start(), end)
+            if match is not None:
+                done = match.end()
+                yield match
+
+
 def find_quantities(text: str) -> list[Quantity]:
     quantities = []
-    for match in PATTERN.finditer(text):
-        kind = next(k for k in ("money", "percent", "w_percent", "times", "fraction", "multiple", "top_growth", "fastest", "top",
-                                "ordinal", "place", "superlative", "w_amount", "plain") if match.group(k))
+    for match in _matches(text):
+        kind = match.lastgroup
         if kind == "percent" and _not_a_range(match):
             quantities.extend(_split_range(match))
             continue
