@@ -17,6 +17,7 @@ from functools import lru_cache
 from .catalogue import (SOURCES_DIR, Indicator, count_units, indicators, load_toml, other_measures, other_subjects,
                         rebuilt_on_extend)
 from .geography import Mention, geography
+from .patterns import trie_alternation
 from .quantities import find_quantities, is_scaled
 from .records import Claim, Document, Period, Quantity
 
@@ -159,8 +160,7 @@ def _cue_table() -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]], fro
             by_phrase.setdefault(phrase.lower(), []).append(indicator)
     others = frozenset(p.lower() for p in other_measures())
     phrases = set(by_phrase) | others
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+    pattern = re.compile(rf"(?<![\w-])(?:{trie_alternation(phrases)})(?![\w-])", re.I)
     return pattern, {k: tuple(v) for k, v in by_phrase.items()}, others
 
 

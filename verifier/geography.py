@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .catalogue import EXTENSIONS, SOURCES_DIR, CatalogueError, load_toml, rebuilt_on_extend
+from .catalogue import (
+    EXTENSIONS,
+    SOURCES_DIR,
+    CatalogueError,
+    load_toml,
+    rebuilt_on_extend,
+)
+from .patterns import trie_alternation
 
 # Institutions whose names contain place words ("World Bank"): masked before places are
 # looked for, so "World Bank data" is not read as a claim about the world.
@@ -60,8 +67,7 @@ def _mask(text: str) -> str:
 
 
 def _name_pattern(names: list[str]) -> str:
-    names = sorted(set(names), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    alternation = trie_alternation(names)
     # Word boundaries that also work for names ending in a dot ("U.S."), and let a
     # possessive follow ("Kazakhstan's").
     return rf"(?<![\w.])(?:{alternation})(?![\w])"

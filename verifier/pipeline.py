@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -15,8 +15,8 @@ from .catalogue import EXTENSIONS, extend, indicators
 from .check import Tolerances, check
 from .extract import extract_claims
 from .fetch import DataSources
-from .read import InputError, find_articles, read_document
 from .overrides import SignOff, apply_directives, apply_overrides
+from .read import InputError, find_articles, read_document
 from .records import Claim, Document, DocumentResult, Resolution
 from .resolve import resolve
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterator
 from dataclasses import replace
+from typing import Iterator
 
 from .catalogue import SOURCES_DIR, load_toml
+from .patterns import trie_alternation
 from .records import Quantity
 
 SCALES = {
@@ -63,7 +64,7 @@ FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return trie_alternation(words)
 
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
