@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .catalogue import (SOURCES_DIR, Indicator, count_units, indicators, load_toml, other_measures, other_subjects,
@@ -265,7 +265,10 @@ def extract_claims(document: Document) -> list[Claim]:
     paragraph_starts: dict[int, int] = {}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
-    main, main_why = main_country(mentions, document.text)
+    # Numbers are read once over the whole text, then handed to their sentences.
+    quantities = find_quantities(document.text)
+    quantity_starts = [q.start for q in quantities]
+    main, main_why = main_country(mentions, document.text, quantities)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why)
@@ -275,7 +278,11 @@ def extract_claims(document: Document) -> list[Claim]:
         if not cues:
             continue
         earlier: list[Claim] = []  # this sentence's claims so far
-        for quantity in find_quantities(sentence.text):
+        inside = quantities[bisect_left(quantity_starts, sentence.start): bisect_left(quantity_starts, sentence.end)]
+        for quantity in inside:
+            if quantity.end > sentence.end:
+                continue  # runs past the sentence: not a number of this sentence
+            quantity = replace(quantity, start=quantity.start - sentence.start, end=quantity.end - sentence.start)
             claim = _claim(context, quantity, cues, len(claims) + 1, earlier)
             if claim is not None:
                 claims.append(claim)
@@ -299,7 +306,7 @@ def _pronoun_subject(sentence: str, previous: str) -> list[_Cue]:
     return [_Cue(0, 2, f"It ({named.text})", named.indicator)]
 
 
-def main_country(mentions: list[Mention], text: str) -> tuple[Mention | None, str]:
+def main_country(mentions: list[Mention], text: str, quantities: list[Quantity]) -> tuple[Mention | None, str]:
     """The country an article is about, and why: the only one it names, or the one it names
     most often, at least twice and more often than any other. Its first mention. Countries
     named as objects ("exports to China") do not count; an amount in a country's own
@@ -312,7 +319,7 @@ def main_country(mentions: list[Mention], text: str) -> tuple[Mention | None, st
             counts[mention.code] = counts.get(mention.code, 0) + 1
             first.setdefault(mention.code, mention)
     by_currency: dict[str, str] = {}
-    for quantity in find_quantities(text):
+    for quantity in quantities:
         currency = quantity.unit.split(":", 1)[1] if quantity.unit.startswith("currency:") else None
         code = geography().currency_country(currency) if currency else None
         if code is not None:
