@@ -467,10 +467,13 @@ def _rank_readings(claim, resolution, indicator, series, tol):
     else:
         return [], f"sources/groups.toml lists no members for {group.name}, so ranks within it cannot be computed"
     cutoff = resolution.end
-    active = _active(series, economies, cutoff)
+    key = ("rank", group.key, cutoff)
+    if key not in series.memo:
+        active = _active(series, economies, cutoff)
+        series.memo[key] = active, Counter(y for e in active for y in series.values[e])
+    active, reporting = series.memo[key]  # the field, and how many of it report each year
     if entity not in active:
         return [], f"{label} {series.code} has no recent value for {resolution.entity_name} up to {cutoff}"
-    reporting = Counter(y for e in active for y in series.values[e])  # economies with a value, by year
     years = [y for y in series.years(entity) if y <= cutoff and reporting[y] >= MIN_RANK_COVERAGE * len(active)]
     if not resolution.latest:
         years = [y for y in years if y == resolution.end]

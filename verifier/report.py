@@ -25,17 +25,21 @@ from .records import SEVERITY, DocumentResult, Evidence, Verdict, VerdictKind
 from .suggest import suggested_wording
 
 SCHEMA = "verifier/1"
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
 
 
 # --- escaping and files ---------------------------------------------------------------
 
 
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]|~#!"}})
+WHITESPACE = re.compile(r"\s+")
+UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
 def escape(text: str) -> str:
     """Article text made inert in markdown: no tags, links, emphasis, or table breaks."""
-    text = re.sub(r"\s+", " ", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    if UNUSUAL_SPACE.search(text):
+        text = WHITESPACE.sub(" ", text)
+    return text.translate(ESCAPES)
 
 
 def write_atomic(path: Path, content: str) -> None:

@@ -44,6 +44,9 @@ class Series:
     aggregates: frozenset[str] = frozenset()  # codes in `values` that are groups, not economies
     estimate_note: str = ""  # what the source leaves unsaid about estimates, for unflagged years
     stale: str = ""  # why a refresh failed, when this is an older cached copy used instead
+    # Figures derived from the values and asked for by many claims (a rank's field of
+    # economies): computed once per run.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def years(self, entity: str) -> list[int]:
         return sorted(self.values.get(entity, {}))
