@@ -32,8 +32,8 @@ from .gate import DEFAULT_FAIL_ON, ERROR, STRICT_FAIL_ON, exit_code, parse_fail_
 from .pipeline import run
 from .quantities import find_quantities
 from .overrides import SIGNOFF_FILE, OverrideError, add_signoff, load_signoffs
-from .read import read_articles
-from .report import claim_json, report_names, run_json, write_json, write_reports
+from .read import find_articles, read_articles
+from .report import claim_json, report_names, run_json, write_article_report, write_json, write_reports
 
 
 def _today(text: str | None) -> date:
@@ -263,9 +263,19 @@ def verify_command(args: argparse.Namespace) -> int:
     except (ValueError, ConfigError, OverrideError, ChangesError) as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
+    files, _ = find_articles(chosen.paths)
+    names = report_names(files)
+
+    def write_report(checked) -> None:  # as each article is checked, in the process that checked it
+        write_article_report(checked, chosen.reports, names[checked.document.path], data.describe(), today,
+                             chosen.charts)
+
     try:
         result = run(chosen.paths, data, today, signoffs, only, progress=progress, tolerances=chosen.config.tolerances,
-                     jobs=args.jobs)
+                     jobs=args.jobs, after_check=write_report)
+    except OSError as exc:
+        print(f"verify: {exc.filename or chosen.reports}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return ERROR
     except ChangesError as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
@@ -274,12 +284,12 @@ def verify_command(args: argparse.Namespace) -> int:
     # Files first, so a closed terminal pipe cannot cost the reports.
     labels = data.describe()
     try:
-        write_reports(result.documents, result.errors, chosen.reports, labels, today, charts=chosen.charts)
+        write_reports(result.documents, result.errors, chosen.reports, labels, today, articles_written=True)
         if args.json:
             write_json(args.json, run_json(result.documents, result.errors, labels))
         claimreview = args.claimreview or chosen.config.claimreview
         if claimreview:
-            write_claim_reviews(result.documents, claimreview, report_names(result.documents), chosen.config.author,
+            write_claim_reviews(result.documents, claimreview, names, chosen.config.author,
                                 today, chosen.config.review_url)
     except OSError as exc:
         print(f"verify: {exc.filename or chosen.reports}: cannot write ({exc.strerror or exc})", file=sys.stderr)

@@ -7,14 +7,15 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .catalogue import EXTENSIONS, extend, indicators
+from .catalogue import indicators
 from .check import Tolerances, check
 from .extract import extract_claims
 from .fetch import DataSources
+from .fetch.manage import catalogue_series
 from .overrides import SignOff, apply_directives, apply_overrides
 from .read import InputError, find_articles, read_document
 from .records import Claim, Document, DocumentResult, Resolution
@@ -35,69 +36,86 @@ def series_needed(resolutions: Iterable[Resolution]) -> Iterator[tuple[str, str]
             yield from ((source, indicator.series_for(source)) for source in resolution.sources)
 
 
-@dataclass
-class _Read:
-    """One article through the stages that need no data: read, extract, resolve."""
-
-    document: Document | None
-    accepted: dict
-    resolved: list[tuple[Claim, Resolution]]
-    error: str = ""
-
-
-def _read_and_resolve(path: Path, today: date) -> _Read:
+def _read_and_resolve(path: Path, today: date, only: Callable[[Document, Claim], bool] | None):
+    """An article read, its claims extracted and resolved: (document, accepted, resolved),
+    or the one-line error that says why it could not be read."""
     try:
         document = read_document(path, today)
     except InputError as exc:
-        return _Read(None, {}, [], str(exc))
+        return str(exc)
     claims, accepted = apply_directives(document, extract_claims(document))
-    return _Read(document, accepted, [(claim, resolve(claim, document.published)) for claim in claims])
+    if only is not None:
+        claims = [claim for claim in claims if only(document, claim)]
+    return document, accepted, [(claim, resolve(claim, document.published)) for claim in claims]
+
+
+def _checked(read, data: DataSources, signoffs: dict[str, SignOff], tolerances: Tolerances,
+             today: date) -> DocumentResult:
+    document, accepted, resolved = read
+    verdicts = [check(claim, resolution, data, tolerances) for claim, resolution in resolved]
+    return DocumentResult(document, apply_overrides(verdicts, accepted, signoffs, today))
 
 
 # Below this many articles per worker, starting processes costs more than it saves.
 MIN_ARTICLES_PER_JOB = 8
+_WORKER: dict = {}  # what each worker process was started with (inherited by fork, not pickled)
 
 
-def _read_all(files: list[Path], today: date, jobs: int,
-              progress: Callable[[list[Path]], Iterable[Path]]) -> Iterator[_Read]:
-    """Articles in order; across `jobs` processes when there are enough of them."""
-    jobs = min(jobs, len(files) // MIN_ARTICLES_PER_JOB)
-    if jobs <= 1:
-        for path in progress(files):
-            yield _read_and_resolve(path, today)
-        return
-    # Workers start from the parent's catalogue, with any phrases and groups a config added.
-    with ProcessPoolExecutor(jobs, initializer=extend, initargs=(EXTENSIONS["phrases"], EXTENSIONS["groups"],
-                                                                 EXTENSIONS["origin"])) as pool:
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
-        results = pool.map(_read_and_resolve, files, repeat(today), chunksize=chunk)
-        done = iter(progress(files))
-        for read in results:
-            next(done, None)
-            yield read
+def _worker_check(path: Path) -> DocumentResult | str:
+    settings = _WORKER
+    read = _read_and_resolve(path, settings["today"], settings["only"])
+    if isinstance(read, str):
+        return read
+    result = _checked(read, settings["data"], settings["signoffs"], settings["tolerances"], settings["today"])
+    if settings["after_check"] is not None:
+        settings["after_check"](result)
+    return result
+
+
+def _parallel(files: list[Path], jobs: int) -> bool:
+    return jobs > 1 and len(files) >= 2 * MIN_ARTICLES_PER_JOB and "fork" in get_all_start_methods()
 
 
 def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, SignOff] | None = None,
         only: Callable[[Document, Claim], bool] | None = None,
         progress: Callable[[list[Path]], Iterable[Path]] = iter, tolerances: Tolerances = Tolerances(),
-        jobs: int = 1) -> RunResult:
+        jobs: int = 1, after_check: Callable[[DocumentResult], None] | None = None) -> RunResult:
     """`only` keeps some claims (--changed-since); `progress` wraps the file loop (a bar);
-    `jobs` processes read and extract the articles (checking, a lookup in loaded data, stays here)."""
+    `after_check` runs on each article as soon as it is checked (writing its report), in
+    the process that checked it. With `jobs` > 1 and enough articles, articles are checked
+    in that many processes, forked once every series the catalogue can use is loaded."""
     result = RunResult()
     files, result.errors = find_articles(paths)
-    pending = []
-    for read in _read_all(files, today, jobs, progress):
-        if read.error:
-            result.errors.append(read.error)
-            continue
-        resolved = read.resolved
-        if only is not None:
-            resolved = [(claim, resolution) for claim, resolution in resolved if only(read.document, claim)]
-        pending.append((read.document, read.accepted, resolved))
-    # One fetch for the whole run: every series any claim needs, from every source.
-    data.fetch(series_needed(resolution for _, _, resolved in pending for _, resolution in resolved))
-    for document, accepted, resolved in pending:
-        verdicts = [check(claim, resolution, data, tolerances) for claim, resolution in resolved]
-        verdicts = apply_overrides(verdicts, accepted, signoffs or {}, today)
-        result.documents.append(DocumentResult(document, verdicts))
+    if not _parallel(files, jobs):
+        reads = []
+        for path in progress(files):
+            read = _read_and_resolve(path, today, only)
+            if isinstance(read, str):
+                result.errors.append(read)
+            else:
+                reads.append(read)
+        # One fetch for the whole run: every series any claim needs, from every source.
+        data.fetch(series_needed(resolution for _, _, resolved in reads for _, resolution in resolved))
+        for read in reads:
+            checked = _checked(read, data, signoffs or {}, tolerances, today)
+            if after_check is not None:
+                after_check(checked)
+            result.documents.append(checked)
+        return result
+    # Many articles: load every series once here, then fork; workers share the loaded data.
+    data.fetch((source, code) for source, codes in catalogue_series().items() for code in codes)
+    _WORKER.update(today=today, data=data, signoffs=signoffs or {}, only=only, tolerances=tolerances,
+                   after_check=after_check)
+    try:
+        with ProcessPoolExecutor(min(jobs, len(files) // MIN_ARTICLES_PER_JOB), mp_context=get_context("fork")) as pool:
+            chunk = max(1, min(32, len(files) // (jobs * 16)))
+            done = iter(progress(files))
+            for checked in pool.map(_worker_check, files, chunksize=chunk):
+                next(done, None)
+                if isinstance(checked, str):
+                    result.errors.append(checked)
+                else:
+                    result.documents.append(checked)
+    finally:
+        _WORKER.clear()
     return result

@@ -57,12 +57,11 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
-def report_names(documents: list[DocumentResult]) -> dict[Path, str]:
+def report_names(paths: list[Path]) -> dict[Path, str]:
     """A safe, unique file name in the reports folder for each article."""
     names: dict[Path, str] = {}
     taken = {"index.md"}
-    for result in documents:
-        path = result.document.path
+    for path in paths:
         stem = re.sub(r"[^\w.-]+", "-", path.stem).strip("-.") or "article"
         candidate = f"{stem}.md"
         if candidate in taken:
@@ -267,24 +266,29 @@ def index_markdown(results: list[DocumentResult], names: dict[Path, str], errors
     return "\n".join(lines)
 
 
+def write_article_report(result: DocumentResult, folder: Path, name: str, data_labels: list[str], run_date: date,
+                         charts: bool = True) -> Path:
+    """One article's report, and its charts in a folder named after it."""
+    target = folder / name
+    drawn = {}
+    if charts:
+        for number, verdict in enumerate(result.verdicts, 1):
+            if chartable(verdict):
+                relative = f"{target.stem}/claim-{number}.png"
+                draw_chart(verdict, folder / relative)
+                drawn[number] = relative
+    write_atomic(target, article_markdown(result, data_labels, run_date, drawn))
+    return target
+
+
 def write_reports(results: list[DocumentResult], errors: list[str], folder: Path, data_labels: list[str],
-                  run_date: date, charts: bool = True) -> dict[Path, Path]:
-    """One report per article, its charts in a folder named after it, and index.md."""
-    names = report_names(results)
-    written = {}
-    for result in results:
-        target = folder / names[result.document.path]
-        drawn = {}
-        if charts:
-            for number, verdict in enumerate(result.verdicts, 1):
-                if chartable(verdict):
-                    relative = f"{target.stem}/claim-{number}.png"
-                    draw_chart(verdict, folder / relative)
-                    drawn[number] = relative
-        write_atomic(target, article_markdown(result, data_labels, run_date, drawn))
-        written[result.document.path] = target
+                  run_date: date, charts: bool = True, articles_written: bool = False) -> None:
+    """Every article's report (unless already written as each was checked) and index.md."""
+    names = report_names([r.document.path for r in results])
+    if not articles_written:
+        for result in results:
+            write_article_report(result, folder, names[result.document.path], data_labels, run_date, charts)
     write_atomic(folder / "index.md", index_markdown(results, names, errors, run_date))
-    return written
 
 
 # --- JSON -----------------------------------------------------------------------------
