@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .catalogue import (SOURCES_DIR, Indicator, count_units, indicators, load_toml, other_measures, other_subjects,
                         rebuilt_on_extend)
 from .geography import Mention, geography
 from .patterns import trie_alternation
-from .quantities import find_quantities, is_scaled
+from .quantities import find_quantities, is_scaled, shifted
 from .records import Claim, Document, Period, Quantity
 
 # --- sentences and paragraphs ---------------------------------------------------------
@@ -282,7 +282,7 @@ def extract_claims(document: Document) -> list[Claim]:
         for quantity in inside:
             if quantity.end > sentence.end:
                 continue  # runs past the sentence: not a number of this sentence
-            quantity = replace(quantity, start=quantity.start - sentence.start, end=quantity.end - sentence.start)
+            quantity = shifted(quantity, -sentence.start)
             claim = _claim(context, quantity, cues, len(claims) + 1, earlier)
             if claim is not None:
                 claims.append(claim)
@@ -1076,26 +1076,30 @@ def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | 
     belongs to another clause or number."""
     found: list[tuple[int, Period]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PERIOD_PATTERNS:
-        for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            if q_start <= match.start() < q_end:
-                continue
-            period = _period_from(kind, match)
-            if period is None:
-                continue
-            taken.append((match.start(), match.end()))
-            # Ties go to the period after the number: "from 53.9% in 2023 to 58.5% in 2024".
-            distance = 2 * (match.start() - q_end) - 1 if match.start() >= q_end else 2 * (q_start - match.end())
-            between = text[q_end:match.start()] if match.start() >= q_end else text[match.end():q_start]
-            penalty = _gap_penalty(text, between)
-            if match.end() <= q_start and OTHER_NUMBER.search(text, max(0, match.start() - 25), match.start()):
-                penalty = 2 * len(text)  # "$46.2 billion at the end of 2021 to $21.4 billion": 2021 is the other's
-            found.append((distance + penalty, period))
+    for start, end, period in _periods_written(text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if q_start <= start < q_end or period is None:
+            continue
+        taken.append((start, end))
+        # Ties go to the period after the number: "from 53.9% in 2023 to 58.5% in 2024".
+        distance = 2 * (start - q_end) - 1 if start >= q_end else 2 * (q_start - end)
+        between = text[q_end:start] if start >= q_end else text[end:q_start]
+        penalty = _gap_penalty(text, between)
+        if end <= q_start and OTHER_NUMBER.search(text, max(0, start - 25), start):
+            penalty = 2 * len(text)  # "$46.2 billion at the end of 2021 to $21.4 billion": 2021 is the other's
+        found.append((distance + penalty, period))
     if not found:
         return None
     return min(found, key=lambda item: item[0])
+
+
+@lru_cache(maxsize=256)
+def _periods_written(text: str) -> tuple[tuple[int, int, Period | None], ...]:
+    """Every period pattern's matches in a sentence, in pattern order: read once per
+    sentence, however many numbers it holds."""
+    return tuple((match.start(), match.end(), _period_from(kind, match))
+                 for kind, pattern in PERIOD_PATTERNS for match in pattern.finditer(text))
 
 
 def _period_from(kind: str, match: re.Match[str]) -> Period | None:

@@ -10,6 +10,7 @@ linearly with the text.
 """
 from __future__ import annotations
 
+import copy
 import math
 import re
 from dataclasses import replace
@@ -175,7 +176,7 @@ START_WORDS = frozenset(w.lower() for w in (
 
 
 def _could_start(token: str) -> bool:
-    return not token[0].isalpha() or token.lower() in START_WORDS or any(c.isdigit() for c in token)
+    return not token.isalpha() or token.lower() in START_WORDS
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -323,6 +324,15 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         currency = SUFFIX_CURRENCIES[written_currency.lower()]
         return Quantity(text, value, f"currency:{currency}", start, end, decimals, significant)
     return Quantity(text, value, "number", start, end, decimals, significant)
+
+
+def shifted(quantity: Quantity, offset: int) -> Quantity:
+    """The same quantity with its offsets moved (into a sentence's own): a copy, made
+    without dataclasses.replace, which costs ten times as much on every number of a run."""
+    moved = copy.copy(quantity)
+    object.__setattr__(moved, "start", quantity.start + offset)
+    object.__setattr__(moved, "end", quantity.end + offset)
+    return moved
 
 
 def word_number(text: str) -> int:
