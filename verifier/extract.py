@@ -58,7 +58,41 @@ def split_sentences(text: str) -> list[Sentence]:
             start = end_match.end()
         if text[start:p_end].strip():
             sentences.append(_sentence(text, start, p_end, index))
-    return sentences
+    return [piece for sentence in sentences for piece in _bounded(text, sentence)]
+
+
+# A sentence with more numbers than this is a list or a table, not a sentence of claims.
+MAX_NUMBERS_PER_SENTENCE = 40
+
+
+def _is_prose(text: str) -> bool:
+    """Mostly letters, and not a list of figures: news prose is about four-fifths letters."""
+    visible = len(text) - text.count(" ")
+    if visible == 0 or len(DIGIT_RUN.findall(text)) > 2 * MAX_NUMBERS_PER_SENTENCE:
+        return False
+    return sum(map(str.isalpha, text)) >= 0.5 * visible
+
+
+DIGIT_RUN = re.compile(r"\d+")
+
+
+# No real sentence is longer; a longer run (a table pasted as text, a garbled feed) is cut
+# into pieces at spaces, so the work per number stays bounded and a run stays linear.
+MAX_SENTENCE = 1500
+
+
+def _bounded(text: str, sentence: Sentence) -> list[Sentence]:
+    if sentence.end - sentence.start <= MAX_SENTENCE:
+        return [sentence]
+    pieces = []
+    start = sentence.start
+    while sentence.end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append(_sentence(text, start, cut, sentence.paragraph))
+        start = cut
+    pieces.append(_sentence(text, start, sentence.end, sentence.paragraph))
+    return [piece for piece in pieces if piece.text]
 
 
 def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
@@ -265,12 +299,15 @@ def extract_claims(document: Document) -> list[Claim]:
     paragraph_starts: dict[int, int] = {}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
-    # Numbers are read once over the whole text, then handed to their sentences.
-    quantities = find_quantities(document.text)
-    quantity_starts = [q.start for q in quantities]
-    main, main_why = main_country(mentions, document.text, quantities)
+    # Numbers are read sentence by sentence, prose only: a run of figures that is not
+    # prose (a table pasted as text, a garbled feed) holds no claims a reader would check.
+    numbers = [find_quantities(s.text) if _is_prose(s.text) else [] for s in sentences]
+    everywhere = [shifted(q, s.start) for s, found in zip(sentences, numbers) for q in found if q.unit.startswith("currency:")]
+    main, main_why = main_country(mentions, document.text, everywhere)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
+        if not numbers[index] or len(numbers[index]) > MAX_NUMBERS_PER_SENTENCE:
+            continue
         context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why)
         cues = _cues(sentence.text)
         if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
@@ -278,11 +315,7 @@ def extract_claims(document: Document) -> list[Claim]:
         if not cues:
             continue
         earlier: list[Claim] = []  # this sentence's claims so far
-        inside = quantities[bisect_left(quantity_starts, sentence.start): bisect_left(quantity_starts, sentence.end)]
-        for quantity in inside:
-            if quantity.end > sentence.end:
-                continue  # runs past the sentence: not a number of this sentence
-            quantity = shifted(quantity, -sentence.start)
+        for quantity in numbers[index]:
             claim = _claim(context, quantity, cues, len(claims) + 1, earlier)
             if claim is not None:
                 claims.append(claim)
