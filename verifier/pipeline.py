@@ -5,7 +5,7 @@ Reporting and the gate take the results from here; the command line only wires f
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
@@ -69,7 +69,22 @@ def _worker_check(path: Path) -> DocumentResult | str:
     result = _checked(read, settings["data"], settings["signoffs"], settings["tolerances"], settings["today"])
     if settings["after_check"] is not None:
         settings["after_check"](result)
-    return result
+    return _slim(result)
+
+
+def _slim(result: DocumentResult) -> DocumentResult:
+    """What the parent still needs once the report is written: no article text and no
+    chart series, so ten thousand results cross the process boundary, and stay in
+    memory, at a fraction of the size."""
+    verdicts = [replace(v, primary=_slim_reading(v.primary), alternatives=tuple(map(_slim_reading, v.alternatives)))
+                for v in result.verdicts]
+    return DocumentResult(replace(result.document, text=""), verdicts)
+
+
+def _slim_reading(reading):
+    if reading is None:
+        return None
+    return replace(reading, evidence=tuple(replace(e, trace=()) for e in reading.evidence))
 
 
 def _parallel(files: list[Path], jobs: int) -> bool:
