@@ -375,3 +375,31 @@ def test_suggested_wording_for_the_seed(tmp_path, capsys):
     # Misleading: the reading the article uses and the one under which it holds, both.
     assert wording["60%"].startswith("Kazakhstan accounted for about 29% of Central Asia's net inflows of foreign "
                                      "direct investment in 2024, and about 69% over")
+
+
+# --- --jobs ----------------------------------------------------------------------------
+
+
+def test_jobs_in_processes_give_the_same_results_and_reports_as_one(tiny, tmp_path, capsys):
+    folder = tmp_path / "many"
+    for number in range(20):  # enough articles for the process pool
+        write_article(folder, f"a{number:02d}.md", GOOD, BAD.replace("9.0%", f"{number % 7}.5%"))
+    write_article(folder, "zz-bad.md", "<!-- verify: nonsense -->\n" + GOOD)
+    outputs, reports = [], []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}.json"
+        code = main([str(folder), "--data", str(tiny), "--jobs", jobs, "--no-charts", "--today", "2026-11-25",
+                     "--reports", str(tmp_path / f"reports-{jobs}"), "--json", str(out)])
+        assert code == 2  # the bad directive is an error; every other article is still checked
+        outputs.append(json.loads(out.read_text(encoding="utf-8")))
+        reports.append(sorted(p.name for p in (tmp_path / f"reports-{jobs}").glob("*.md")))
+        capsys.readouterr()
+    assert outputs[0] == outputs[1]
+    assert reports[0] == reports[1] and len(reports[0]) == 21  # 20 articles and the index
+    assert len(outputs[0]["documents"]) == 20 and "zz-bad.md: line 3: unknown directive" in outputs[0]["errors"][0]
+
+
+def test_jobs_must_be_positive(tiny, tmp_path, capsys):
+    write_article(tmp_path / "a", "one.md", GOOD)
+    assert verify(tmp_path, tmp_path / "a", "--data", tiny, "--jobs", "0") == 2
+    assert "--jobs must be 1 or more" in capsys.readouterr().err
