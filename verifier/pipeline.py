@@ -4,6 +4,7 @@ Reporting and the gate take the results from here; the command line only wires f
 """
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -121,6 +122,12 @@ def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, S
     data.fetch((source, code) for source, codes in catalogue_series().items() for code in codes)
     _WORKER.update(today=today, data=data, signoffs=signoffs or {}, only=only, tolerances=tolerances,
                    after_check=after_check)
+    # The loaded series are never freed: out of the collector's sight, forked workers do
+    # not copy the pages its passes would touch. Results are plain records without cycles:
+    # while they pile up, the cycle collector would only walk them again and again.
+    gc.freeze()
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with ProcessPoolExecutor(min(jobs, len(files) // MIN_ARTICLES_PER_JOB), mp_context=get_context("fork")) as pool:
             chunk = max(1, min(32, len(files) // (jobs * 16)))
@@ -133,4 +140,6 @@ def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, S
                     result.documents.append(checked)
     finally:
         _WORKER.clear()
+        if collecting:
+            gc.enable()
     return result

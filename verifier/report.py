@@ -14,7 +14,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from tabulate import tabulate
 
 from . import __version__
 from . import format as fmt
@@ -261,7 +260,7 @@ def index_markdown(results: list[DocumentResult], names: dict[Path, str], errors
         f"Checked {run_date.isoformat()} by verifier {__version__}: {len(results)} article"
         f"{'s' if len(results) != 1 else ''}, {counts_line(total)}.",
         "",
-        tabulate(rows, headers, tablefmt="pipe", disable_numparse=True) if rows else "No articles were checked.",
+        markdown_table(headers, rows) if rows else "No articles were checked.",
         "",
     ]
     if errors:
