@@ -113,7 +113,6 @@ class Resolution:
     indicator: str | None  # catalogue key
     group: str | None  # group key
     group_name: str | None
-    group_members: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()  # source names in order of preference
     # The years asked about: start..end, or with latest=True the most recent year with
     # data up to `end` (the last full year before publication).

@@ -62,7 +62,6 @@ def resolve(claim: Claim, published: date) -> Resolution:
         indicator=indicator.key if indicator else None,
         group=group.key if group else None,
         group_name=group.name if group else None,
-        group_members=group.members if group else (),
         sources=sources,
         start=start,
         end=end,
