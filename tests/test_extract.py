@@ -16,6 +16,11 @@ def claims_in(text):
     return extract_claims(parse_document(Path("t.txt"), text, RUN_DATE))
 
 
+def claim_for(text, number):
+    """The claim in `text` whose number is written `number`."""
+    return next(c for c in claims_in(text) if c.number_text == number)
+
+
 def claim_in(text):
     """The single claim in `text`."""
     found = claims_in(text)
@@ -632,19 +637,19 @@ def test_superlatives_that_are_no_rank(text):
 def test_a_figure_with_no_country_is_about_the_articles_country():
     text = ("Italy's economy is the third-largest in the euro area.\n\nGreece and Portugal grew faster. "
             "Italy's debt is high.\n\nThe economy grew 0.7% in 2024.")
-    growth = next(c for c in claims_in(text) if c.number_text == "0.7%")
+    growth = claim_for(text, "0.7%")
     assert growth.entity == "Italy" and "the article is about Italy" in growth.entity_cue
 
 
 def test_a_country_as_an_object_in_another_clause_is_not_the_subject():
     text = "Germany's exports suffered from weak demand in China, and unemployment rose to 3.4% in 2024. Germany is big."
-    claim = next(c for c in claims_in(text) if c.number_text == "3.4%")
+    claim = claim_for(text, "3.4%")
     assert claim.entity == "Germany"
 
 
 def test_a_country_opening_the_sentence_is_its_topic():
     text = "Brazil grew. Brazil shrank. In Chile, inflation was 11.6% in 2022 before easing."
-    assert next(c for c in claims_in(text) if c.number_text == "11.6%").entity == "Chile"
+    assert claim_for(text, "11.6%").entity == "Chile"
 
 
 @pytest.mark.parametrize("text, number, value", [
@@ -698,7 +703,7 @@ def test_periods_belong_to_their_own_number(text, number, year):
 
 def test_the_gdp_of_a_ratio_is_not_a_cue_for_the_amount_beside_it():
     text = "Morocco's exports of goods and services reached 42% of GDP in 2024, or about $67 billion."
-    assert next(c for c in claims_in(text) if c.number_text == "$67 billion").indicator == "exports"
+    assert claim_for(text, "$67 billion").indicator == "exports"
 
 
 @pytest.mark.parametrize("text", ["The world's population passed 8 billion in 2022.",
@@ -710,7 +715,7 @@ def test_passed_and_crossed_are_lower_bounds(text):
 def test_more_than_itself_in_another_year_is_a_change():
     text = ("Mexico attracted $45.5 billion of foreign direct investment in 2024, almost 70% more than "
             "the $30.7 billion it received the year before.")
-    claim = next(c for c in claims_in(text) if c.number_text == "70%")
+    claim = claim_for(text, "70%")
     assert (claim.number_text, claim.statistic, claim.value, claim.indicator) == ("70%", "change", 70, "fdi")
 
 
@@ -731,7 +736,7 @@ def test_an_unnamed_rate_that_fell_is_no_claim():
 def test_our_economy_is_the_speakers_country_not_the_last_guest_named():
     text = ("Canada hosts the summit. Canada's ministers met their peers.\n\n"
             "We welcomed the United States delegation. Our economy grew 1.5% last year.")
-    assert next(c for c in claims_in(text) if c.number_text == "1.5%").entity == "Canada"
+    assert claim_for(text, "1.5%").entity == "Canada"
 
 
 def test_a_quarter_of_is_a_fraction_not_a_quarter_year():
@@ -770,7 +775,7 @@ def test_a_speech_in_tenge_is_about_kazakhstan_not_the_neighbour_it_names():
     text = ("In 2023 our gross domestic product reached KZT 119 trillion, and last year it exceeded "
             "KZT 130 trillion. In dollar terms, our economy "
             "is more than twice the size of Uzbekistan's. Our GDP per capita exceeded $14,000 in 2024.")
-    claim = next(c for c in claims_in(text) if c.number_text == "$14,000")
+    claim = claim_for(text, "$14,000")
     assert claim.entity == "Kazakhstan"
     assert "KZT" in claim.entity_cue
 
@@ -809,13 +814,13 @@ def test_people_working_abroad_are_not_the_population():
 def test_last_year_carries_to_the_next_sentence():
     text = ("Last year, Saudi Arabia's economy grew by 8.7 percent. "
             "For the first time, its gross domestic product surpassed one trillion dollars.")
-    claim = next(c for c in claims_in(text) if c.number_text == "one trillion dollars")
+    claim = claim_for(text, "one trillion dollars")
     assert (claim.period.kind, claim.period.found_in, claim.operator) == ("last_year", "previous sentence", ">")
 
 
 def test_the_annual_rate_is_the_rate_named_earlier_in_the_sentence():
     text = "Consumer price inflation in Türkiye averaged 58.5% in 2024, although the annual rate fell to 44.4% in December."
-    claim = next(c for c in claims_in(text) if c.number_text == "44.4%")
+    claim = claim_for(text, "44.4%")
     assert (claim.indicator, claim.period.kind) == ("inflation", "subannual")
 
 
@@ -832,7 +837,7 @@ def test_it_in_a_new_paragraph_refers_to_nothing_before():
 def test_up_from_takes_the_measure_of_the_last_figure_written_alike():
     text = ("Morocco's exports of goods and services reached 42% of GDP in 2024, or about $67 billion, "
             "up from 35% of GDP in 2015.")
-    claim = next(c for c in claims_in(text) if c.number_text == "35%")
+    claim = claim_for(text, "35%")
     assert (claim.indicator, claim.period.start) == ("exports_to_gdp", 2015)
 
 
@@ -840,6 +845,6 @@ def test_the_region_is_the_group_named_last_even_paragraphs_before():
     text = ("Sub-Saharan Africa's economy grew 3.6% in 2024.\n\n"
             "The region's combined GDP was about $2 trillion in 2024.\n\n"
             "Nigeria is home to about 15% of the region's people.")
-    claim = next(c for c in claims_in(text) if c.number_text == "15%")
+    claim = claim_for(text, "15%")
     assert (claim.statistic, claim.indicator, claim.entity, claim.group) == (
         "share", "population", "Nigeria", "Sub-Saharan Africa")

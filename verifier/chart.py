@@ -5,10 +5,9 @@ display needed); written atomically beside the report.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from .files import atomic_path
 from .records import Verdict, VerdictKind
 from .suggest import rounded_amount
 
@@ -81,7 +80,8 @@ def draw_chart(verdict: Verdict, path: Path) -> None:
     axes.grid(axis="y", color="#eaeef2")
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    _save(figure, path)
+    with atomic_path(path) as temporary:  # written whole or not at all
+        figure.savefig(temporary, format="png")
 
 
 def _tick(value: float, unit: str) -> str:
@@ -92,16 +92,3 @@ def _tick(value: float, unit: str) -> str:
 
 def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _save(figure, path: Path) -> None:
-    """Written whole or not at all: a temporary file, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        figure.savefig(temporary, format="png")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

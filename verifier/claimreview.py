@@ -11,8 +11,9 @@ import re
 from datetime import date
 from pathlib import Path
 
+from .files import write_atomic
 from .records import DocumentResult, Verdict, VerdictKind
-from .report import write_atomic
+from .report import claim_title
 from .suggest import suggested_wording
 
 # schema.org Rating: 1 (worst) to 5 (best); an unverifiable claim gets no number.
@@ -66,5 +67,4 @@ def write_claim_reviews(documents: list[DocumentResult], folder: Path, report_na
 
 def _anchor(number: int, verdict: Verdict) -> str:
     """The heading anchor GitHub-style markdown renderers give a claim's section."""
-    heading = f"{number}. {verdict.claim.number_text}: {verdict.verdict.value} (line {verdict.claim.line})"
-    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+    return re.sub(r"[^\w\- ]", "", claim_title(number, verdict).lower()).replace(" ", "-")

@@ -26,14 +26,28 @@ from .fetch import DataError, DataSources, data_paths, open_source
 from .fetch.cache import Cache, default_path
 from .fetch.cached import DEFAULT_MAX_AGE_DAYS, CachedSource, Policy
 from .fetch.http import Network
-from .fetch.manage import STATUS_HEADERS, Endpoints, import_path, live_sources, pull, status_rows
-from .geography import geography
+from .fetch.manage import (
+    STATUS_HEADERS,
+    Endpoints,
+    import_path,
+    live_sources,
+    pull,
+    status_rows,
+)
 from .gate import DEFAULT_FAIL_ON, ERROR, STRICT_FAIL_ON, exit_code, parse_fail_on
+from .geography import geography
+from .overrides import SIGNOFF_FILE, OverrideError, add_signoff, load_signoffs
 from .pipeline import run
 from .quantities import find_quantities
-from .overrides import SIGNOFF_FILE, OverrideError, add_signoff, load_signoffs
 from .read import find_articles, read_articles
-from .report import claim_json, report_names, run_json, write_article_report, write_json, write_reports
+from .report import (
+    claim_json,
+    report_names,
+    run_json,
+    write_article_report,
+    write_json,
+    write_reports,
+)
 
 
 def _today(text: str | None) -> date:
@@ -266,9 +280,11 @@ def verify_command(args: argparse.Namespace) -> int:
     files, _ = find_articles(chosen.paths)
     names = report_names(files)
 
+    editions: list[str] = []  # the data's editions, for report headers: known once the series are loaded
+
     def write_report(checked) -> None:  # as each article is checked, in the process that checked it
-        write_article_report(checked, chosen.reports, names[checked.document.path], data.describe(), today,
-                             chosen.charts)
+        editions[:] = editions or data.describe()
+        write_article_report(checked, chosen.reports, names[checked.document.path], editions, today, chosen.charts)
 
     try:
         result = run(chosen.paths, data, today, signoffs, only, progress=progress, tolerances=chosen.config.tolerances,

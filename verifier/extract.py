@@ -366,8 +366,7 @@ def main_country(mentions: list[Mention], text: str, quantities: list[Quantity])
         return None, ""
     code = ranked[0][0]
     main = first[code]
-    if code in by_currency and first[code].text == geography().country_name(code) and not any(
-            m.code == code and m.kind == "country" for m in mentions):
+    if code in by_currency and not any(m.code == code and m.kind == "country" for m in mentions):
         return main, f"the article quotes amounts in its currency, {by_currency[code]}"
     return main, "named most often"
 

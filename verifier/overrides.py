@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from .files import write_atomic
 from .records import Claim, Document, Override, Verdict
 
 SIGNOFF_FILE = "verify-signoff.toml"
@@ -145,8 +146,6 @@ def _date(value) -> date:
 
 def add_signoff(path: Path, claim: Claim, by: str, reason: str, today: date, expires: date | None = None) -> SignOff:
     """Record a sign-off, replacing any earlier one for the same claim; the file is rewritten whole."""
-    from .report import write_atomic
-
     entries = load_signoffs(path)
     signoff = SignOff(fingerprint(claim), claim.id, " ".join(claim.quote.split()), claim.number_text, by, today,
                       reason, expires)
