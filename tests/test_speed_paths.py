@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
+from verifier import quantities
 from verifier.extract import extract_claims
 from verifier.patterns import trie_alternation
 from verifier.quantities import PATTERN, _matches
@@ -30,11 +30,31 @@ def test_a_trie_matches_what_the_longest_first_alternation_matches(words):
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_anchored_matching_finds_what_a_full_scan_finds_in_every_corpus_article():
+def test_routed_matching_finds_what_a_full_scan_finds_in_every_corpus_article():
     assert CORPUS
     for path in CORPUS:
         text = path.read_text(encoding="utf-8")
         assert [m.span() for m in _matches(text)] == [m.span() for m in PATTERN.finditer(text)], path.name
+
+
+# The grammar's own pieces: start words and the words that may follow them, numbers,
+# signs, and words that are not starts.
+PIECES = sorted({*quantities.START_WORDS, *quantities.AFTER_THE, *quantities.AFTER_A, *quantities.START_SIGNS,
+                 "the", "a", "an", "5", "2024", "1,234", "3.5", "-5", "−2", "5th", "21st", "US$5", "Kenya's",
+                 "world's", "ranks", "ranked", "between", "from", "Kenya", "(", "İ"})
+SECONDS = sorted({*quantities.AFTER_THE, *quantities.AFTER_A, "5", "1,234", "3.5", "-5", "5th", "US$5", "percent",
+                  "times", "Kenya", "fastest", "quickest", "largest", "populous", "of"})
+# Each pair of pieces, followed by each of the ways a quantity can go on.
+CONTINUATIONS = ["{a} {b} percent", "{a}-{b} of the", "{a} {b} times as large as", "{a} {b} place",
+                 "{a} {b}-growing", "{a} {b} growth", "{a} {b} billion tenge", "{a} {b} 5 fastest growing",
+                 "{a}{b}"]
+
+
+def test_routed_matching_finds_what_a_full_scan_finds_for_every_pair_of_pieces():
+    for a in PIECES:
+        text = ". ".join(c.format(a=a, b=b) for b in SECONDS for c in CONTINUATIONS)
+        routed = [(m.span(), m.lastgroup) for m in _matches(text)]
+        assert routed == [(m.span(), m.lastgroup) for m in PATTERN.finditer(text)], a
 
 
 def claims(text):
