@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import statistics
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -56,16 +58,46 @@ def median_time(action, repeat: int) -> float:
     return statistics.median(times)
 
 
-def extraction(texts: list[str], repeat: int) -> dict:
+# The texts the extraction workers read: set before the pool forks, so only index ranges
+# travel to the workers and only counts come back, as in `verify --jobs`.
+_TEXTS: list[str] = []
+_DOCUMENTS: list = []
+
+
+def _count_quantities(bounds: tuple[int, int]) -> int:
+    return sum(len(find_quantities(t)) for t in _TEXTS[bounds[0]:bounds[1]])
+
+
+def _count_claims(bounds: tuple[int, int]) -> int:
+    return sum(len(extract_claims(d)) for d in _DOCUMENTS[bounds[0]:bounds[1]])
+
+
+def parallel_seconds(worker, count: int, jobs: int, repeat: int) -> float:
+    """Median seconds for `jobs` processes to share `count` articles, the pool already up."""
+    step = max(1, count // (jobs * 8))
+    chunks = [(start, min(start + step, count)) for start in range(0, count, step)]
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        list(pool.map(worker, chunks[:jobs]))
+        return median_time(lambda: list(pool.map(worker, chunks)), repeat)
+
+
+def extraction(texts: list[str], repeat: int, jobs: int) -> dict:
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     documents = [parse_document(Path(f"article-{i}.md"), t, RUN_DATE) for i, t in enumerate(texts)]
     extract_claims(documents[0])  # load the catalogue and patterns outside the timing
     quantities = median_time(lambda: [find_quantities(t) for t in texts], repeat)
     claims = median_time(lambda: [extract_claims(d) for d in documents], repeat)
+    _TEXTS[:], _DOCUMENTS[:] = texts, documents
+    parallel_quantities = parallel_seconds(_count_quantities, len(texts), jobs, repeat)
+    parallel_claims = parallel_seconds(_count_claims, len(texts), jobs, repeat)
     row = {
-        "articles": len(texts), "megabytes": round(megabytes, 3),
+        "articles": len(texts), "megabytes": round(megabytes, 3), "jobs": jobs,
         "verifier_quantities_mb_s": megabytes / quantities, "verifier_quantities_articles_s": len(texts) / quantities,
         "verifier_claims_mb_s": megabytes / claims, "verifier_claims_articles_s": len(texts) / claims,
+        "verifier_quantities_parallel_mb_s": megabytes / parallel_quantities,
+        "verifier_quantities_parallel_articles_s": len(texts) / parallel_quantities,
+        "verifier_claims_parallel_mb_s": megabytes / parallel_claims,
+        "verifier_claims_parallel_articles_s": len(texts) / parallel_claims,
     }
     peer = quantulum3_seconds(texts, repeat)
     if peer is None:
@@ -149,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         "date": date.today().isoformat(), "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.system()}", "repeat": args.repeat,
     }
-    figures["extraction"] = extraction(texts[:args.extraction_articles], args.repeat)
-    figures["extraction_vs_peer"] = extraction(texts[:args.peer_articles], args.repeat)
+    jobs = os.cpu_count() or 1
+    figures["extraction"] = extraction(texts[:args.extraction_articles], args.repeat, jobs)
+    figures["extraction_vs_peer"] = extraction(texts[:args.peer_articles], args.repeat, jobs)
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
         cache = Path(tmp) / "cache.sqlite"
         fill_cache(data, cache)
@@ -183,6 +216,9 @@ def table(figures: dict) -> str:
                      f"{e['ratio_quantities']:.0f}×" if "ratio_quantities" in e else ""])
         rows.append([f"verifier claims ({e['articles']} articles)", f"{e['verifier_claims_mb_s']:.2f}",
                      f"{e['verifier_claims_articles_s']:.0f}", f"{e['ratio_claims']:.0f}×" if "ratio_claims" in e else ""])
+        for what in ("quantities", "claims"):
+            rows.append([f"verifier {what}, {e['jobs']} processes", f"{e[f'verifier_{what}_parallel_mb_s']:.2f}",
+                         f"{e[f'verifier_{what}_parallel_articles_s']:.0f}", ""])
         if "quantulum3_mb_s" in e:
             rows.append([f"quantulum3 quantities ({e['articles']} articles)", f"{e['quantulum3_mb_s']:.3f}",
                          f"{e['quantulum3_articles_s']:.1f}", "1×"])
