@@ -17,8 +17,19 @@ of the DataMapper work against it:
   world (G001) is served as `WEOWORLD`, the other groups under their own codes.
 
 Instrumentation: `server.requests` (every request received), `series_requests()`,
-`metadata_requests()`, `reset()`. Fault injection: `server.fail(match, mode, times)` with
-mode "500", "429", "timeout" or "malformed", and `clear_faults()`.
+`metadata_requests()`, `reset()`. Fault injection: `server.fail(match, mode, times)` and
+`clear_faults()`, with modes (see `FakeApis.fail`):
+
+- whole answers: "500" (HTML error page), "429" (`Retry-After: server.retry_after`),
+  "timeout" (silent for `slow_seconds`, then a normal answer), "slow" (headers at once,
+  then the body dripped so that no single read times out), "malformed" (200, JSON cut off
+  mid-way), "truncated" (the connection drops before Content-Length bytes), "html"
+  (200 with a text/html page, as a proxy or maintenance page sends);
+- values inside a normal data answer (World Bank data pages, IMF values), optionally only
+  for some economies: "strings" ("5.7" for 5.7), "na" ("n/a"), "nan" (the bare NaN token
+  Python's json module writes and reads), "nulls" (null: no observation).
+
+`closed_port()` gives a port on 127.0.0.1 nothing listens on (connection refused).
 
 Use the `fake_apis` fixture (function-scoped), or `with FakeApis() as server:`. wbgapi
 keeps metadata in module globals: `reset_wbgapi_caches()` clears them, and
@@ -31,8 +42,10 @@ import csv
 import json
 import math
 import re
+import socket
 import sys
 import threading
+import time
 import tomllib
 import traceback
 from collections import Counter
@@ -51,8 +64,11 @@ WORLD_BANK_BASE = "/wb/v2"
 IMF_BASE = "/imf/api/v1"
 AGGREGATES_TOML = PROJECT / "sources" / "aggregates.toml"
 
-FAULT_MODES = ("500", "429", "timeout", "malformed")
+VALUE_FAULTS = {"strings": str, "na": lambda value: "n/a", "nan": lambda value: math.nan, "nulls": lambda value: None}
+FAULT_MODES = ("500", "429", "timeout", "slow", "malformed", "truncated", "html", *VALUE_FAULTS)
 MALFORMED_BODY = b'{"values": {'
+HTML_200 = (b"<!DOCTYPE html>\n<html><head><title>Scheduled maintenance</title></head>"
+            b"<body><h1>We'll be back soon</h1><p>The data service is down for maintenance.</p></body></html>\n")
 HTML_500 = (b"<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>"
             b"<body><h1>Internal Server Error</h1><p>The server encountered an error.</p></body></html>\n")
 
@@ -154,6 +170,7 @@ class RequestRecord:
     source: str | None = None  # "world_bank", "imf" or None (neither base path)
     series: tuple[str, ...] = ()  # series codes of a data request (empty: metadata)
     fault: str | None = None  # the injected fault it met, if any
+    at: float = 0.0  # time.monotonic() when it arrived
 
 
 @dataclass
@@ -162,6 +179,7 @@ class Fault:
     mode: str
     times: int | None  # None: always
     used: int = 0
+    economies: frozenset[str] | None = None  # value faults: only these economies' values (None: all)
 
     def active(self) -> bool:
         return self.times is None or self.used < self.times
@@ -173,6 +191,8 @@ class Reply:
     body: bytes
     content_type: str = "application/json;charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
+    cut_at: int | None = None  # send only this many bytes of the body, then drop the connection
+    drip: float = 0.0  # seconds between small pieces of the body
 
 
 def _json(payload: Any, status: int = 200, content_type: str = "application/json;charset=utf-8") -> Reply:
@@ -472,6 +492,9 @@ class _HttpServer(ThreadingHTTPServer):
             self.owner._errors.append(traceback.format_exc())
 
 
+DRIP_BYTES = 64
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FakeApis/1.0"
@@ -494,13 +517,26 @@ class _Handler(BaseHTTPRequestHandler):
     def send(self, reply: Reply, head: bool = False) -> None:
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
+        self.send_header("Content-Length", str(len(reply.body)))  # the whole body's, even when cut
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        if not head:
-            self.wfile.write(reply.body)
         self.wfile.flush()
+        if head:
+            return
+        body = reply.body if reply.cut_at is None else reply.body[:reply.cut_at]
+        if reply.drip:
+            stopping = self.server.owner._stopping
+            for start in range(0, len(body), DRIP_BYTES):
+                if stopping.wait(reply.drip):
+                    break  # the server is stopping; the client has long given up
+                self.wfile.write(body[start:start + DRIP_BYTES])  # OSError once the client hangs up
+                self.wfile.flush()
+        else:
+            self.wfile.write(body)
+            self.wfile.flush()
+        if reply.cut_at is not None or reply.drip:
+            self.close_connection = True
 
 
 class FakeApis:
@@ -511,12 +547,14 @@ class FakeApis:
         lastupdated:    the WDI's "lastupdated" date, in source records and data pages
         edition:        the WEO edition named in each IMF indicator's "source"
         slow_seconds:   how long a "timeout" fault sleeps before answering
+        drip_seconds:   the pause between 64-byte pieces of a "slow" answer
+        retry_after:    the Retry-After header of a "429" answer
         aggregates_toml: the project's sources/aggregates.toml
     """
 
     def __init__(self, data_dir: Path | None = None, *, lastupdated: str = "2026-07-01",
-                 edition: str = "October 2025", slow_seconds: float = 2.0,
-                 aggregates_toml: Path = AGGREGATES_TOML):
+                 edition: str = "October 2025", slow_seconds: float = 2.0, drip_seconds: float = 0.05,
+                 retry_after: str = "0", aggregates_toml: Path = AGGREGATES_TOML):
         data_dir = Path(data_dir) if data_dir is not None else SHARED / "data"
         wdi = WDI if data_dir == SHARED / "data" else data_dir / "wdi"
         weo = WEO if data_dir == SHARED / "data" else data_dir / "weo" / WEO.name
@@ -524,6 +562,8 @@ class FakeApis:
         self.lastupdated = lastupdated
         self.edition = edition
         self.slow_seconds = slow_seconds
+        self.drip_seconds = drip_seconds
+        self.retry_after = retry_after
         self._lock = threading.Lock()
         self._requests: list[RequestRecord] = []
         self._faults: list[Fault] = []
@@ -616,11 +656,18 @@ class FakeApis:
 
     # Faults -----------------------------------------------------------------------------
 
-    def fail(self, match: str, mode: str | int, times: int | None = None) -> Fault:
+    def fail(self, match: str, mode: str | int, times: int | None = None,
+             economies: list[str] | None = None) -> Fault:
         """Make requests whose path contains `match` fail: the first `times` of them (None: all).
 
-        Modes: "500" (HTML error page), "429" (with Retry-After: 0), "timeout" (sleeps
-        `slow_seconds`, then answers normally), "malformed" (200 with truncated JSON).
+        Modes: "500" (HTML error page), "429" (with `Retry-After: self.retry_after`),
+        "timeout" (sleeps `slow_seconds`, then answers normally), "slow" (the normal answer's
+        headers at once, then its body 64 bytes every `drip_seconds`), "malformed" (200 with
+        JSON cut off, complete as HTTP), "truncated" (the normal answer's headers, half its
+        body, then the connection closes), "html" (200, text/html maintenance page).
+        Value modes change the values of a normal data answer — of every economy, or of
+        those in `economies`: "strings" (each number as a JSON string, "5.7"), "na" ("n/a"),
+        "nan" (the bare token NaN, which is not JSON), "nulls" (null).
         The first registered fault that matches and still has uses left applies.
         """
         mode = str(mode)
@@ -628,7 +675,9 @@ class FakeApis:
             raise ValueError(f"fault mode must be one of {FAULT_MODES}, not {mode!r}")
         if times is not None and times < 0:
             raise ValueError("times must be None or >= 0")
-        fault = Fault(match, mode, times)
+        if economies is not None and mode not in VALUE_FAULTS:
+            raise ValueError(f"economies applies only to the value modes {tuple(VALUE_FAULTS)}")
+        fault = Fault(match, mode, times, economies=None if economies is None else frozenset(economies))
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -655,22 +704,36 @@ class FakeApis:
         fault = self._take_fault(path)
         with self._lock:
             self._requests.append(RequestRecord(handler.command, path, query, source, series,
-                                                fault.mode if fault else None))
-        if fault is not None and fault.mode != "timeout":
-            handler.send(_fault_reply(fault.mode), head)
+                                                fault.mode if fault else None, time.monotonic()))
+        if fault is not None and fault.mode in ("500", "429", "malformed", "html"):
+            handler.send(_fault_reply(fault.mode, self.retry_after), head)
             return
-        if fault is not None:  # "timeout": answer late, normally
+        if fault is not None and fault.mode == "timeout":  # answer late, normally
             self._stopping.wait(self.slow_seconds)
         if handler.command not in ("GET", "HEAD"):
             handler.send(_text(405, f"fake_apis: {handler.command} not allowed"), head)
             return
         try:
             reply = self._route(path, query)
+            if fault is not None:
+                reply = self._spoil(reply, fault)
         except Exception:  # a bug in the fake: say so loudly, and keep serving
             with self._lock:
                 self._errors.append(traceback.format_exc())
             reply = _text(500, "fake_apis internal error:\n" + traceback.format_exc())
         handler.send(reply, head)
+
+    def _spoil(self, reply: Reply, fault: Fault) -> Reply:
+        """A normal reply, changed by a fault that needs it: cut, dripped, or with bad values."""
+        if fault.mode == "truncated":
+            reply.cut_at = len(reply.body) // 2
+        elif fault.mode == "slow":
+            reply.drip = self.drip_seconds
+        elif fault.mode in VALUE_FAULTS and reply.status == 200:
+            payload = json.loads(reply.body)
+            _change_values(payload, VALUE_FAULTS[fault.mode], fault.economies)
+            reply.body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        return reply
 
     def _route(self, path: str, query: dict[str, str]) -> Reply:
         path = path.rstrip("/")
@@ -885,12 +948,37 @@ def _classify(path: str) -> tuple[str | None, tuple[str, ...]]:
     return None, ()
 
 
-def _fault_reply(mode: str) -> Reply:
+def _fault_reply(mode: str, retry_after: str = "0") -> Reply:
     if mode == "500":
         return Reply(500, HTML_500, "text/html; charset=utf-8")
     if mode == "429":
-        return Reply(429, b"Too Many Requests\n", "text/plain; charset=utf-8", {"Retry-After": "0"})
+        return Reply(429, b"Too Many Requests\n", "text/plain; charset=utf-8", {"Retry-After": retry_after})
+    if mode == "html":
+        return Reply(200, HTML_200, "text/html; charset=utf-8")
     return Reply(200, MALFORMED_BODY, "application/json")
+
+
+def _change_values(payload: Any, change, economies: frozenset[str] | None) -> None:
+    """Apply `change` to the observed values (not the nulls) of a World Bank data page or an IMF values answer."""
+    if isinstance(payload, dict) and isinstance(payload.get("source"), dict):  # World Bank data page
+        for row in payload["source"].get("data") or ():
+            economy = next((v["id"] for v in row["variable"] if v["concept"] == "Country"), None)
+            if row["value"] is not None and (economies is None or economy in economies):
+                row["value"] = change(row["value"])
+    elif isinstance(payload, dict) and isinstance(payload.get("values"), dict):  # IMF DataMapper
+        for by_area in payload["values"].values():
+            for area, by_year in by_area.items():
+                if economies is None or area in economies:
+                    for year, value in by_year.items():
+                        if value is not None:
+                            by_year[year] = change(value)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on: connecting to it is refused at once."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # closed on leaving the block: refused until something else binds it
 
 
 # ---------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import requests
 
 from . import SOURCE_TITLES, Series
 from .cache import Economy, now
-from .http import BadAnswer, Network, describe_failure, host, session
+from .http import BadAnswer, Network, describe_failure, host, json_number, session
 
 ENDPOINT = "https://www.imf.org/external/datamapper/api/v1"
 
@@ -65,36 +65,49 @@ class ImfDataMapper:
             raise BadAnswer(f"the IMF DataMapper has no indicator {code}")
         about = listed.get(code) if isinstance(listed.get(code), dict) else {}
         retrieved = now()
-        by_entity = self._get("/".join([code, *(economies or [])])).get("values", {}).get(code)
+        service = host(self.endpoint)
+        values = self._get("/".join([code, *(economies or [])])).get("values")
+        by_entity = values.get(code) if isinstance(values, dict) else None
         if not isinstance(by_entity, dict) or not by_entity:
-            raise BadAnswer(f"{host(self.endpoint)} returned no values for {code}")
+            raise BadAnswer(f"{service} returned no values for {code}")
         edition = edition_from_source(about.get("source", ""))
         first_projection = _edition_year(edition)
         note = (f"not flagged: the DataMapper API marks only {first_projection} onwards as projections, "
                 "not earlier staff estimates" if first_projection else "not flagged by the DataMapper API")
         series = Series(self.name, edition, code, about.get("label") or code, retrieved=retrieved,
-                        origin=f"fetched from {host(self.endpoint)}", estimate_note=note)
+                        origin=f"fetched from {service}", estimate_note=note)
         factor = 10 ** self.scales.get(code, 0)
         for entity, by_year in by_entity.items():
             if not isinstance(by_year, dict):
-                raise BadAnswer(f"{host(self.endpoint)} sent values for {code} in an unexpected shape")
+                raise BadAnswer(f"{service} sent values for {code} in an unexpected shape")
             for year, value in by_year.items():
-                if isinstance(value, (int, float)) and str(year).isdigit():
-                    series.values.setdefault(entity, {})[int(year)] = float(value) * factor
+                number = json_number(value, f"{service}'s value for {code}, {entity} {year}")  # null: no observation
+                if number is not None and str(year).isdigit():
+                    series.values.setdefault(entity, {})[int(year)] = number * factor
             if first_projection and entity in series.values:
                 series.first_estimate[entity] = first_projection
+        if not series.values:  # every value null: nothing to replace a cached copy with
+            raise BadAnswer(f"{service} returned no values for {code}")
         return series
 
     def fetch_economies(self) -> list[Economy]:
         countries = self._get("countries").get("countries")
         if not isinstance(countries, dict):
             raise BadAnswer(f"{host(self.endpoint)} sent no country list")
-        economies = [Economy(code, (about or {}).get("label") or code, False) for code, about in countries.items()]
+        economies = [Economy(code, _label(code, about), False) for code, about in countries.items()]
         for kind in ("regions", "groups"):
             listed = self._get(kind).get(kind) or {}
-            economies += [Economy(code, (about or {}).get("label") or code, True) for code, about in listed.items()
+            if not isinstance(listed, dict):
+                raise BadAnswer(f"{host(self.endpoint)} sent a {kind} list that is not a JSON object")
+            economies += [Economy(code, _label(code, about), True) for code, about in listed.items()
                           if code not in countries]
         return economies
+
+
+def _label(code: str, about) -> str:
+    """An economy's name, or its code when the entry has none (or is not an object)."""
+    label = about.get("label") if isinstance(about, dict) else None
+    return label if isinstance(label, str) and label else code
 
 
 def edition_from_source(text: str) -> str:

@@ -14,7 +14,7 @@ import wbgapi
 
 from . import SOURCE_TITLES, Series
 from .cache import Economy, now
-from .http import BadAnswer, Network, describe_failure, host, session
+from .http import BadAnswer, Network, describe_failure, host, json_number, session
 
 ENDPOINT = "https://api.worldbank.org/v2"
 WDI = 2  # the World Bank's id for World Development Indicators
@@ -77,18 +77,21 @@ class WorldBankApi:
         """Every year of the series, for every economy or for those listed."""
         edition = self.edition()
         retrieved = now()
-        with self._client() as wb:
+        service = host(self.endpoint)
+        with self._client() as wb:  # also turns rows without the expected fields into a BadAnswer
             # labels=True: each row names its series, so the title costs no extra request.
+            # skipBlanks: nulls are years without an observation.
             rows = list(wb.data.fetch(code, economies or "all", "all", skipBlanks=True, labels=True,
                                       numericTimeKeys=True, db=WDI))
-        if not rows:
-            raise BadAnswer(f"{host(self.endpoint)} returned no values for {code}")
-        name = rows[0]["series"]["value"] or code
-        series = Series(self.name, edition, code, name, retrieved=retrieved, origin=f"fetched from {host(self.endpoint)}")
-        for row in rows:
-            year = row["time"]["id"]
-            if isinstance(year, int):
-                series.values.setdefault(row["economy"]["id"], {})[year] = float(row["value"])
+            name = (rows[0]["series"]["value"] if rows else "") or code
+            series = Series(self.name, edition, code, name, retrieved=retrieved, origin=f"fetched from {service}")
+            for row in rows:
+                year, economy = row["time"]["id"], row["economy"]["id"]
+                value = json_number(row["value"], f"{service}'s value for {code}, {economy} {year}")
+                if isinstance(year, int) and value is not None:
+                    series.values.setdefault(economy, {})[year] = value
+        if not series.values:
+            raise BadAnswer(f"{service} returned no values for {code}")
         return series
 
     def fetch_economies(self) -> list[Economy]:
