@@ -130,6 +130,9 @@ def rebuilt_on_extend(cached):
 
 def extend(phrases: dict | None = None, groups: dict | None = None, origin: str = "") -> None:
     """Use a project's extra phrases and groups (nothing: back to sources/ alone)."""
-    EXTENSIONS.update(phrases=phrases or {}, groups=groups or {}, origin=origin)
+    wanted = {"phrases": phrases or {}, "groups": groups or {}, "origin": origin}
+    if wanted == EXTENSIONS:
+        return  # the lookups built from them are still right; rebuilding costs half a second
+    EXTENSIONS.update(wanted)
     for cached in _REBUILT_ON_EXTEND:
         cached.cache_clear()
