@@ -2,7 +2,8 @@
 
 Found from the working directory upward, the nearest first (in one folder `verify.toml`
 wins). Paths in it are relative to the file. Command-line flags override it; an unknown
-key is an error that names the key, so a typo never passes silently.
+key, or a value of the wrong type or out of range, is an error that names the key, so a
+typo never passes silently. Values are only ever data: no value is run or evaluated.
 
     paths = ["articles"]  # what `verify` checks when no path is given
     data = ["../shared/data/wdi", "../shared/data/weo/weo-2025-10.csv"]
@@ -25,9 +26,12 @@ key is an error that names the key, so a typo never passes silently.
 """
 from __future__ import annotations
 
+import math
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .check import Tolerances
 
@@ -66,8 +70,13 @@ class Config:
 
 PATH_KEYS = {"reports", "signoff", "claimreview", "cache"}
 BOOL_KEYS = {"strict", "charts", "offline"}
-STRING_KEYS = {"fail_on", "format", "author", "review_url"}
-KEYS = {"paths", "data", "max_age", "tolerances", "groups", "phrases"} | STRING_KEYS | PATH_KEYS | BOOL_KEYS
+KEYS = {"paths", "data", "fail_on", "format", "author", "review_url", "max_age", "tolerances", "groups",
+        "phrases"} | PATH_KEYS | BOOL_KEYS
+# Relative tolerances are shares of the value: at 1 (100%) a claim would hold against
+# anything from zero to twice it.
+RELATIVE_TOLERANCES = {"amount_rounded", "amount", "hedge"}
+# Control characters would forge lines in reports and messages, and no path or name needs them.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
@@ -78,10 +87,15 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
             return candidate, _read(candidate)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read(pyproject).get("tool", {}).get("verify")
+            table = _tool_table(_read(pyproject))
             if table is not None:
                 return pyproject, table
     return None
+
+
+def _tool_table(data: dict):
+    tool = data.get("tool")
+    return tool.get("verify") if isinstance(tool, dict) else None
 
 
 def _read(path: Path) -> dict:
@@ -96,7 +110,7 @@ def load_config(start: Path | None = None, path: Path | None = None) -> Config:
     if path is not None:
         table = _read(path)
         if path.name == "pyproject.toml":
-            table = table.get("tool", {}).get("verify", {})
+            table = _tool_table(table) or {}
         found = (path, table)
     else:
         found = find_config(start or Path.cwd())
@@ -105,8 +119,30 @@ def load_config(start: Path | None = None, path: Path | None = None) -> Config:
     return parse_config(*found)
 
 
+def _shown(value) -> str:
+    """A value as the message quotes it: strings in quotes with control characters escaped."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not CONTROL.search(value)
+
+
 def parse_config(path: Path, table: dict) -> Config:
+    """Every value checked for its type and range; a bad one is a ConfigError naming the
+    file and the key. Values are data only: paths, names and words, never run or evaluated."""
     where = f"{path}" + (" [tool.verify]" if path.name == "pyproject.toml" else "")
+
+    def refuse(key: str, wanted: str, value) -> ConfigError:
+        return ConfigError(f"{where}: '{key}' must be {wanted}, not {_shown(value)}")
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: the settings must be a table, not {_shown(table)}")
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})")
@@ -114,63 +150,153 @@ def parse_config(path: Path, table: dict) -> Config:
     folder = path.parent
 
     def relative(value, key) -> Path:
-        if not isinstance(value, str) or not value:
-            raise ConfigError(f"{where}: '{key}' must be a path written as a string")
+        if not _is_text(value):
+            raise refuse(key, "a path written as a string", value)
         return (folder / value).resolve() if not Path(value).is_absolute() else Path(value)
 
     for key in PATH_KEYS & set(table):
         setattr(config, key, relative(table[key], key))
     for key in BOOL_KEYS & set(table):
         if not isinstance(table[key], bool):
-            raise ConfigError(f"{where}: '{key}' must be true or false")
+            raise refuse(key, "true or false", table[key])
         setattr(config, key, table[key])
     for key in ("paths", "data"):
         if key in table:
             items = table[key] if isinstance(table[key], list) else [table[key]]
             setattr(config, key, [relative(item, key) for item in items])
-    if isinstance(table.get("fail_on"), list) and all(isinstance(v, str) for v in table["fail_on"]):
-        table = {**table, "fail_on": ",".join(table["fail_on"])}
-    for key in STRING_KEYS & set(table):
-        if not isinstance(table[key], str):
-            raise ConfigError(f"{where}: '{key}' must be a string")
-        setattr(config, key, table[key])
+    if "fail_on" in table:
+        config.fail_on = _fail_on(table["fail_on"], refuse)
+    if "format" in table:
+        from .console import FORMATS
+
+        if table["format"] not in FORMATS:
+            raise refuse("format", f"one of {', '.join(FORMATS)}", table["format"])
+        config.format = table["format"]
+    if "author" in table:
+        if not _is_text(table["author"]):
+            raise refuse("author", "a name on one line", table["author"])
+        config.author = table["author"]
+    if "review_url" in table:
+        config.review_url = _review_url(table["review_url"], refuse)
     if "max_age" in table:
-        if not isinstance(table["max_age"], (int, float)) or isinstance(table["max_age"], bool):
-            raise ConfigError(f"{where}: 'max_age' must be a number of days")
+        if not _is_number(table["max_age"]) or table["max_age"] < 0:
+            raise refuse("max_age", "a number of days, 0 or more", table["max_age"])
         config.max_age = float(table["max_age"])
-    config.tolerances = _tolerances(where, table.get("tolerances", {}))
-    config.groups = _table(where, table, "groups")
-    config.phrases = _phrases(where, _table(where, table, "phrases"))
+    cache_keys = [key for key in ("cache", "max_age", "offline") if key in table and table[key] is not False]
+    if config.data and cache_keys:
+        raise ConfigError(f"{where}: 'data' reads only the files given; '{cache_keys[0]}' applies to the cache: "
+                          "set one or the other")
+    config.tolerances = _tolerances(where, table.get("tolerances", {}), refuse)
+    config.groups = _groups(where, _table(where, table, "groups"))
+    config.phrases = _phrases(where, _table(where, table, "phrases"), refuse)
     return config
+
+
+def _fail_on(value, refuse) -> str:
+    from .gate import parse_fail_on
+    from .records import VerdictKind
+
+    wanted = f"verdicts from {', '.join(kind.value for kind in VerdictKind)}, or \"none\""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        text = ",".join(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise refuse("fail_on", wanted, value)
+    try:
+        parse_fail_on(text)
+    except ValueError:
+        raise refuse("fail_on", wanted, value) from None
+    return text
+
+
+def _review_url(value, refuse) -> str:
+    """Where the reports are published: it goes into every ClaimReview as a link."""
+    if value == "":
+        return value
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # "http://[oops"
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or CONTROL.search(value) \
+            or " " in value:
+        raise refuse("review_url", "an http:// or https:// address", value)
+    return value
 
 
 def _table(where: str, table: dict, key: str) -> dict:
     value = table.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: '{key}' must be a table")
+        raise ConfigError(f"{where}: '{key}' must be a table, not {_shown(value)}")
     return value
 
 
-def _tolerances(where: str, table: dict) -> Tolerances:
+def _tolerances(where: str, table: dict, refuse) -> Tolerances:
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: 'tolerances' must be a table")
+        raise refuse("tolerances", "a table", table)
     known = {f.name for f in fields(Tolerances)}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown key 'tolerances.{unknown[0]}' (known: {', '.join(sorted(known))})")
     for key, value in table.items():
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-            raise ConfigError(f"{where}: 'tolerances.{key}' must be a number of at least 0")
+        if key in RELATIVE_TOLERANCES:
+            wanted, fits = "a share of the value from 0 to below 1", lambda v: 0 <= v < 1
+        elif key == "close_factor":  # below 1, `close` would be narrower than `accurate`
+            wanted, fits = "a number, 1 or more", lambda v: v >= 1
+        else:
+            wanted, fits = "a number, 0 or more", lambda v: v >= 0
+        if not _is_number(value) or not fits(value):
+            raise refuse(f"tolerances.{key}", wanted, value)
     return Tolerances(**{key: float(value) for key, value in table.items()})
 
 
-def _phrases(where: str, table: dict) -> dict[str, list[str]]:
+def _groups(where: str, table: dict) -> dict:
+    """Country groups, checked here as groups.toml's are (geography.py), so a mistake stops
+    the run before any article is read. Messages name the group as geography's do: `[key]`."""
+    for key, entry in table.items():
+        problem = _group_problem(key, entry)
+        if problem:
+            raise ConfigError(f"{where}: [{key}]: {problem}")
+    return table
+
+
+def _group_problem(key: str, entry) -> str | None:
+    from .geography import GROUP_KEYS
+
+    if not isinstance(entry, dict):
+        return f"expected a table (as [groups.{key}]), not {_shown(entry)}"
+    unknown = sorted(set(entry) - GROUP_KEYS)
+    if unknown:
+        return f"unknown key '{unknown[0]}' (known: {', '.join(sorted(GROUP_KEYS))})"
+    names = entry.get("names")
+    if not isinstance(names, list) or not names or not all(_is_text(name) for name in names):
+        return f"names must be a list of the names the group goes by, not {_shown(names)}"
+    members = entry.get("members", [])
+    if not isinstance(members, list):
+        return f"members must be a list of ISO alpha-3 codes, not {_shown(members)}"
+    wrong = [m for m in members if not isinstance(m, str) or not re.fullmatch(r"[A-Z]{3}", m)]
+    if wrong:
+        return f"members must be ISO alpha-3 codes, not {_shown(wrong[0])}"
+    for name in ("country_converter", "country_converter_value"):
+        if name in entry and not _is_text(entry[name]):
+            return f"{name} must be a string, not {_shown(entry[name])}"
+    aggregate = entry.get("aggregate", {})
+    if not isinstance(aggregate, dict) or not all(
+            _is_text(codes) or (isinstance(codes, list) and codes and all(_is_text(c) for c in codes))
+            for codes in aggregate.values()):
+        return f'aggregate must map sources to codes, as {{ world_bank = "WLD" }}, not {_shown(aggregate)}'
+    if not isinstance(entry.get("all_economies", False), bool):
+        return f"all_economies must be true or false, not {_shown(entry['all_economies'])}"
+    return None
+
+
+def _phrases(where: str, table: dict, refuse) -> dict[str, list[str]]:
     from .catalogue import indicators
 
     known = indicators()
     for key, phrases in table.items():
         if key not in known:
             raise ConfigError(f"{where}: unknown key 'phrases.{key}': no such indicator (known: {', '.join(known)})")
-        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
-            raise ConfigError(f"{where}: 'phrases.{key}' must be a list of words")
+        if not isinstance(phrases, list) or not all(_is_text(p) for p in phrases):
+            raise refuse(f"phrases.{key}", "a list of words", phrases)
     return table
