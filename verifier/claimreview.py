@@ -10,6 +10,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 from .files import write_atomic
 from .records import DocumentResult, Verdict, VerdictKind
@@ -55,14 +56,22 @@ def write_claim_reviews(documents: list[DocumentResult], folder: Path, report_na
         document_url = document.path.resolve().as_uri()
         for number, verdict in enumerate(result.verdicts, 1):
             anchor = _anchor(number, verdict)
-            review_url = f"{base_url.rstrip('/')}/{report}#{anchor}" if base_url else f"{report}#{anchor}"
+            review_url = f"{base_url.rstrip('/')}/{quote(report)}#{anchor}" if base_url else f"{quote(report)}#{anchor}"
             review = claim_review(verdict, document_url, review_url, author, run_date)
             review["itemReviewed"]["appearance"].update(
                 {"headline": document.title, "datePublished": document.published.isoformat()})
             target = folder / f"{Path(report).stem}-claim-{number}.jsonld"
-            write_atomic(target, json.dumps(review, indent=2, ensure_ascii=False) + "\n")
+            write_atomic(target, json_ld(review))
             written.append(target)
     return written
+
+
+def json_ld(review: dict) -> str:
+    """JSON-LD is pasted into pages inside <script type="application/ld+json">: a claim
+    quoting "</script><script>…" must not close that tag, so <, > and & are written as
+    JSON escapes (the same JSON to any parser)."""
+    text = json.dumps(review, indent=2, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def _anchor(number: int, verdict: Verdict) -> str:

@@ -152,6 +152,12 @@ def report_network(sources: list[CachedSource], what_failed: str) -> None:
         print(f"verify: {'; '.join(down)}: stopped asking for this run. {what_failed} {OFFLINE_ADVICE}", file=sys.stderr)
 
 
+def one_line(message: str) -> str:
+    """A message as one line, its control characters escaped: a file named "a\\nb.md" or
+    holding terminal escapes must not split the line or drive the terminal."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in message)
+
+
 def fetch_errors(sources: list[CachedSource]) -> list[str]:
     """Series a run needed and could not get: errors, so the gate does not pass unchecked claims."""
     errors = []
@@ -233,12 +239,16 @@ def project_config(args: argparse.Namespace) -> Config:
 
 def settings(args: argparse.Namespace) -> Settings:
     config = project_config(args)
-    # Config values fill in what the flags leave out.
-    args.data = args.data or [str(p) for p in config.data]
-    for key in ("cache", "max_age"):
-        if getattr(args, key, None) is None and getattr(config, key) is not None:
-            setattr(args, key, getattr(config, key))
-    args.offline = args.offline or config.offline
+    # Config values fill in what the flags leave out. Local data and the cache exclude each
+    # other: --data on the command line sets the config's cache settings aside, and a cache
+    # flag its data (the config itself may not set both).
+    if not args.data and not _cache_flags_given(args):
+        args.data = [str(p) for p in config.data]
+    if not args.data:
+        for key in ("cache", "max_age"):
+            if getattr(args, key, None) is None and getattr(config, key) is not None:
+                setattr(args, key, getattr(config, key))
+        args.offline = args.offline or config.offline
     paths = args.paths or config.paths
     if not paths:
         raise ValueError("name the articles to check (files or folders), or set `paths` in verify.toml")
@@ -300,7 +310,8 @@ def verify_command(args: argparse.Namespace) -> int:
     # Files first, so a closed terminal pipe cannot cost the reports.
     labels = data.describe()
     try:
-        write_reports(result.documents, result.errors, chosen.reports, labels, today, articles_written=True)
+        write_reports(result.documents, result.errors, chosen.reports, labels, today, articles_written=True,
+                      names=names)
         if args.json:
             write_json(args.json, run_json(result.documents, result.errors, labels))
         claimreview = args.claimreview or chosen.config.claimreview
@@ -312,7 +323,7 @@ def verify_command(args: argparse.Namespace) -> int:
         return ERROR
     code = exit_code(result.documents, result.errors, chosen.fail_on)
     for error in result.errors:
-        print(f"verify: {error}", file=sys.stderr)
+        print(f"verify: {one_line(error)}", file=sys.stderr)
     try:
         print_results(result.documents, result.errors, labels, chosen.output_format, chosen.fail_on, today)
         if chosen.output_format == "text":

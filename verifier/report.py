@@ -5,8 +5,10 @@ break a table, open an HTML tag or forge a heading.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import unicodedata
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -42,23 +44,52 @@ def escape(text: str) -> str:
     return text.translate(ESCAPES)
 
 
+def code(text: str) -> str:
+    """Text in a code span: backslash escapes show literally there ("NGDP\\_RPCH"), so only
+    the table's pipe is escaped; text with a backtick is not put in a span at all."""
+    if "`" in text:
+        return escape(text)
+    return "`" + WHITESPACE.sub(" ", text).replace("|", "\\|") + "`"
+
+
+# Room under the usual 255-byte limit for what is named after a report: the atomic
+# write's ".NAME.XXXXXXXX.tmp", ClaimReview's "STEM-claim-N.jsonld" and the charts folder.
+MAX_STEM_BYTES = 150
+
+
+def _safe_stem(text: str) -> str:
+    """Letters, digits, `.`, `_` and `-` only; a long stem is cut and keeps a hash of
+    the whole so two long names that share a beginning stay apart."""
+    stem = re.sub(r"[^\w.-]+", "-", unicodedata.normalize("NFC", text)).strip("-.")
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_STEM_BYTES:
+        cut = encoded[:MAX_STEM_BYTES - 9].decode("utf-8", "ignore").rstrip("-.")
+        stem = f"{cut}-{hashlib.sha1(encoded).hexdigest()[:8]}"
+    return stem
+
+
 def report_names(paths: list[Path]) -> dict[Path, str]:
-    """A safe, unique file name in the reports folder for each article."""
+    """A safe, unique file name in the reports folder for each article. Names are
+    compared case-blind (reports may sit on a case-insensitive disk), and each report's
+    charts folder (its name without `.md`) is taken too: "a.md.md" must not put its
+    charts in a folder called "a.md" when another article's report has that name."""
     names: dict[Path, str] = {}
-    taken = {"index.md"}
+    taken = {"index.md", "index"}
+
+    def free(stem: str) -> bool:
+        return stem.casefold() not in taken and f"{stem}.md".casefold() not in taken
+
     for path in paths:
-        stem = re.sub(r"[^\w.-]+", "-", path.stem).strip("-.") or "article"
-        candidate = f"{stem}.md"
-        if candidate in taken:
-            parent = re.sub(r"[^\w.-]+", "-", path.parent.name).strip("-.")
-            candidate = f"{parent}-{stem}.md" if parent else candidate
-        counter = 2
-        base = candidate[:-3]
-        while candidate in taken:
-            candidate = f"{base}-{counter}.md"
+        stem = _safe_stem(path.stem) or "article"
+        if not free(stem):
+            parent = _safe_stem(path.parent.name)
+            stem = _safe_stem(f"{parent}-{stem}") if parent else stem
+        base, counter = stem, 2
+        while not free(stem):
+            stem = f"{base}-{counter}"
             counter += 1
-        taken.add(candidate)
-        names[path] = candidate
+        taken.update((stem.casefold(), f"{stem}.md".casefold()))
+        names[path] = f"{stem}.md"
     return names
 
 
@@ -182,7 +213,7 @@ def _claim_section(number: int, verdict: Verdict, chart: str | None = None) -> l
     lines += [markdown_table(["Read as", ""], read_as), ""]
     if verdict.evidence:
         rows = [
-            [escape(e.source), escape(e.edition), f"`{escape(e.series)}`", escape(e.series_name), escape(e.entity),
+            [escape(e.source), escape(e.edition), code(e.series), escape(e.series_name), escape(e.entity),
              escape(e.years), escape(fmt.amount(e.value, e.unit)),
              escape(status(e)), escape(provenance(e)), f"<{e.url}>" if e.url else ""]
             for e in verdict.evidence
@@ -200,7 +231,7 @@ def _claim_section(number: int, verdict: Verdict, chart: str | None = None) -> l
             rows.append([
                 escape(r.description), escape(fmt.amount(r.actual, r.unit)) if r.actual is not None else "—",
                 r.verdict.value,
-                f"`{escape(e.series)}`" if e else "—", escape(e.edition) if e else "—",
+                code(e.series) if e else "—", escape(e.edition) if e else "—",
                 escape(status(e)) if e else "—", escape(provenance(e)) if e else "—",
                 escape(r.detail),
             ])
@@ -272,9 +303,13 @@ def write_article_report(result: DocumentResult, folder: Path, name: str, data_l
 
 
 def write_reports(results: list[DocumentResult], errors: list[str], folder: Path, data_labels: list[str],
-                  run_date: date, charts: bool = True, articles_written: bool = False) -> None:
-    """Every article's report (unless already written as each was checked) and index.md."""
-    names = report_names([r.document.path for r in results])
+                  run_date: date, charts: bool = True, articles_written: bool = False,
+                  names: dict[Path, str] | None = None) -> None:
+    """Every article's report (unless already written as each was checked) and index.md.
+    `names`: the names the reports were written under. Recomputed from the results alone,
+    a name shifts when an unreadable article drops out, and index.md links to another
+    article's (or a stale) report."""
+    names = names or report_names([r.document.path for r in results])
     if not articles_written:
         for result in results:
             write_article_report(result, folder, names[result.document.path], data_labels, run_date, charts)
@@ -360,10 +395,15 @@ def write_json(path: Path, payload: dict) -> None:
 # --- terminal -------------------------------------------------------------------------
 
 
+# Control characters (a newline or an escape sequence in a file name) would forge
+# lines or colours at the terminal: they are printed as escapes.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def terminal_line(verdict: Verdict) -> str:
     claim = verdict.claim
     actual = f"actual {actual_text(verdict)} ({source_text(verdict)})" if verdict.actual is not None else verdict.explanation
     line = f"{claim.path}:{claim.line}: “{claim.number_text}” {verdict.verdict.value} — {actual}"
     if verdict.override is not None:
         line += f" [{verdict.override.describe()}]"
-    return line
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
