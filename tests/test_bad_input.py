@@ -263,3 +263,30 @@ def test_a_file_name_with_a_newline_or_escape_stays_one_line(tiny, tmp_path, cap
     assert bad == [f"verify: {folder}/split\\nline \\x1b[31mred.md: not UTF-8 text (invalid byte 0xe9 at offset 3, "
                    "line 1); save it as UTF-8"]
     assert "\x1b" not in "".join(errors)
+
+
+def test_a_bug_on_one_article_costs_that_article_not_the_run(tiny, tmp_path, capsys, monkeypatch):
+    from verifier import pipeline
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.md").write_text(GOOD, encoding="utf-8")
+    (folder / "trips.md").write_text(OTHER, encoding="utf-8")
+    real_check = pipeline.check
+
+    def check(claim, *args):
+        if claim.entity == "Uzbekistan":
+            raise TypeError("unsupported operand")
+        return real_check(claim, *args)
+
+    monkeypatch.setattr(pipeline, "check", check)
+    out = tmp_path / "out.json"
+    assert main([str(folder), "--data", str(tiny), "--no-charts", "--reports", str(tmp_path / "reports"),
+                 "--json", str(out)]) == 2
+    errors = capsys.readouterr().err.splitlines()
+    assert [line for line in errors if "trips.md" in line] == [
+        f"verify: {folder}/trips.md: verifier failed while checking its claims (TypeError: unsupported operand); "
+        "this is a bug in verifier: please report it with the article"]
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert [(Path(d["path"]).name, [c["verdict"] for c in d["claims"]]) for d in payload["documents"]] == [
+        ("good.md", ["accurate"])]

@@ -173,3 +173,15 @@ def test_two_runs_at_once_on_the_same_cache_both_finish_with_the_same_verdicts(t
     assert offline.returncode in (0, 1), offline.stderr
     assert [(c["number_text"], c["verdict"], c["actual"]) for d in json.loads(offline.stdout)["documents"]
             for c in d["claims"]] == verdicts[0]
+
+
+def test_reports_are_written_with_the_users_usual_permissions(tmp_path):
+    from verifier.files import write_atomic
+
+    previous = os.umask(0o022)
+    os.umask(previous)
+    target = tmp_path / "report.md"
+    write_atomic(target, "whole")
+    assert target.read_text(encoding="utf-8") == "whole"
+    assert target.stat().st_mode & 0o777 == 0o666 & ~previous  # not mkstemp's owner-only 0600
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left

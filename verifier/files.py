@@ -13,6 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+# mkstemp makes files only their owner can read; a report is an ordinary file, readable
+# as the user's umask allows (by the web server that publishes reports/, say).
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[str]:
     """A temporary path to write to; renamed onto `path` if the block finishes, removed if not."""
@@ -21,6 +27,7 @@ def atomic_path(path: Path) -> Iterator[str]:
     os.close(handle)
     try:
         yield temporary
+        os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -24,7 +24,7 @@ from .files import write_atomic
 from .records import Claim, Document, Override, Verdict
 
 SIGNOFF_FILE = "verify-signoff.toml"
-DIRECTIVE = re.compile(r"<!--\s*verify\s*:\s*(?P<body>.*?)\s*-->", re.S | re.I)
+DIRECTIVE = re.compile(r"<!--\s*+verify\s*+:(?P<body>.*?)-->", re.S | re.I)
 ACCEPT = re.compile(r"accept(?:\s+(?:\"(?P<quoted>[^\"]*)\"|“(?P<curly>[^”]*)”|(?P<bare>\S.*)))?\s*$", re.S | re.I)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -42,13 +42,20 @@ class Directive:
 
 def mask_comments(text: str) -> str:
     """HTML comments blanked out, offsets kept: a number in an editor's note is no claim."""
-    return COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    closed = _closed_part(text)
+    return COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), closed) + text[len(closed):]
+
+
+def _closed_part(text: str) -> str:
+    """The text up to its last "-->": an opening "<!--" after it is never closed, and
+    looking for its end from each one would read the rest of the text again and again."""
+    return text[:text.rfind("-->") + 3] if "-->" in text else ""
 
 
 def find_directives(path: Path, text: str) -> tuple[Directive, ...]:
     found = []
-    for match in DIRECTIVE.finditer(text):
-        body = match.group("body")
+    for match in DIRECTIVE.finditer(_closed_part(text)):
+        body = match.group("body").strip()
         if body.lower() == "ignore":
             found.append(Directive("ignore", match.end()))
             continue

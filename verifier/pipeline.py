@@ -44,10 +44,27 @@ def _read_and_resolve(path: Path, today: date, only: Callable[[Document, Claim],
         document = read_document(path, today)
     except InputError as exc:
         return str(exc)
-    claims, accepted = apply_directives(document, extract_claims(document))
-    if only is not None:
-        claims = [claim for claim in claims if only(document, claim)]
-    return document, accepted, [(claim, resolve(claim, document.published)) for claim in claims]
+    try:
+        claims, accepted = apply_directives(document, extract_claims(document))
+        if only is not None:
+            claims = [claim for claim in claims if only(document, claim)]
+        return document, accepted, [(claim, resolve(claim, document.published)) for claim in claims]
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one article, not the run
+        return _bug(path, "reading its claims", exc)
+
+
+def _bug(path: Path, stage: str, exc: Exception) -> str:
+    """The one line for an article verifier itself failed on: the run goes on, and exits 2."""
+    return (f"{path}: verifier failed while {stage} ({type(exc).__name__}: {exc}); "
+            "this is a bug in verifier: please report it with the article")
+
+
+def _checked_or_bug(read, data: DataSources, signoffs: dict[str, SignOff], tolerances: Tolerances,
+                    today: date) -> DocumentResult | str:
+    try:
+        return _checked(read, data, signoffs, tolerances, today)
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one article, not the run
+        return _bug(read[0].path, "checking its claims", exc)
 
 
 def _checked(read, data: DataSources, signoffs: dict[str, SignOff], tolerances: Tolerances,
@@ -67,7 +84,9 @@ def _worker_check(path: Path) -> DocumentResult | str:
     read = _read_and_resolve(path, settings["today"], settings["only"])
     if isinstance(read, str):
         return read
-    result = _checked(read, settings["data"], settings["signoffs"], settings["tolerances"], settings["today"])
+    result = _checked_or_bug(read, settings["data"], settings["signoffs"], settings["tolerances"], settings["today"])
+    if isinstance(result, str):
+        return result
     if settings["after_check"] is not None:
         settings["after_check"](result)
     return _slim(result)
@@ -113,7 +132,10 @@ def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, S
         # One fetch for the whole run: every series any claim needs, from every source.
         data.fetch(series_needed(resolution for _, _, resolved in reads for _, resolution in resolved))
         for read in reads:
-            checked = _checked(read, data, signoffs or {}, tolerances, today)
+            checked = _checked_or_bug(read, data, signoffs or {}, tolerances, today)
+            if isinstance(checked, str):
+                result.errors.append(checked)
+                continue
             if after_check is not None:
                 after_check(checked)
             result.documents.append(checked)

@@ -30,6 +30,8 @@ SCALES = {
 # Currencies written before the number ("US$", "KZT") and after it ("tenge"), as data.
 _CURRENCIES = load_toml(SOURCES_DIR / "currencies.toml")
 PREFIX_CURRENCIES: dict[str, str] = _CURRENCIES.get("prefix", {})
+# The grammar matches currencies in any case ("KSH", "ksh" for "KSh"): look them up so.
+_PREFIX_BY_CASE = {written.casefold(): code for written, code in PREFIX_CURRENCIES.items()}
 SUFFIX_CURRENCIES: dict[str, str] = _CURRENCIES.get("suffix", {})
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -288,7 +290,7 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
     if kind == "money":
         value, decimals, significant = _number(match.group("m_num"))
         scale = match.group("m_scale")
-        currency = PREFIX_CURRENCIES.get(match.group("cur")) or PREFIX_CURRENCIES[match.group("cur").upper()]
+        currency = _PREFIX_BY_CASE[match.group("cur").casefold()]
         low = high = None
         if match.group("m_high"):
             low, high = _scaled(value, scale), _scaled(_number(match.group("m_high"))[0], scale)
@@ -321,26 +323,45 @@ def _build(kind: str, match: re.Match[str]) -> Quantity | None:
         return _quantity(text, 100.0 * count / FRACTION_WORDS[part], "percent", start, end, approximate=True)
     if kind == "top_growth":
         written = match.group("g_num").lower()
-        rank = CARDINAL_WORDS.get(written) or int(written)
-        return _quantity(text, float(rank), "rank", start, end, rank_kind="top", rank_by="growth")
+        rank = _rank(written, CARDINAL_WORDS)
+        if rank is None:
+            return None
+        return _quantity(text, rank, "rank", start, end, rank_kind="top", rank_by="growth")
     if kind == "fastest":
         written = (match.group("f_ord") or "first").lower()
-        rank = ORDINAL_WORDS.get(written) or int(re.match(r"\d+", written).group(0))
-        return _quantity(text, float(rank), "rank", start, end, rank_kind="ordinal", rank_by="growth")
+        rank = _rank(written, ORDINAL_WORDS)
+        if rank is None:
+            return None
+        return _quantity(text, rank, "rank", start, end, rank_kind="ordinal", rank_by="growth")
     if kind == "top":
         written = match.group("t_num").lower()
-        rank = CARDINAL_WORDS.get(written) or int(written)
-        return _quantity(text, float(rank), "rank", start, end, rank_kind="top")
+        rank = _rank(written, CARDINAL_WORDS)
+        if rank is None:
+            return None
+        return _quantity(text, rank, "rank", start, end, rank_kind="top")
     if kind in ("ordinal", "place"):
         written = (match.group("o_num") if kind == "ordinal"
                    else match.group("pl_num") or match.group("rk_num") or match.group("rd_num")).lower()
-        rank = ORDINAL_WORDS.get(written) or int(re.match(r"\d+", written).group(0))
+        rank = _rank(written, ORDINAL_WORDS)
+        if rank is None:
+            return None
         order = "ascending" if kind == "ordinal" and match.group("o_word").lower() in ASCENDING else "descending"
-        return _quantity(text, float(rank), "rank", start, end, rank_kind="ordinal", rank_order=order)
+        return _quantity(text, rank, "rank", start, end, rank_kind="ordinal", rank_order=order)
     if kind == "superlative":
         order = "ascending" if match.group("s_word").lower() in ASCENDING else "descending"
         return _quantity(text, 1.0, "rank", start, end, rank_kind="ordinal", rank_order=order)
     return None
+
+
+RANK_DIGITS = re.compile(r"\d{1,4}(?!\d)")
+
+
+def _rank(written: str, words: dict[str, int]) -> float | None:
+    """A rank as written ("third", "3rd", "10"); None for a run of digits no league table has."""
+    if written in words:
+        return float(words[written])
+    digits = RANK_DIGITS.match(written)
+    return float(digits.group(0)) if digits else None
 
 
 def _amount(kind: str, match: re.Match[str], start: int, end: int, text: str) -> Quantity:

@@ -34,8 +34,10 @@ MONTHS = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
-DATE_LINE = re.compile(r"^[ \t]*(?:Published|Date|Dated|Posted)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I | re.M)
-FRONT_MATTER_FIELD = re.compile(r"^(title|date|published)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I | re.M)
+# Values run to the line's last visible character. Possessive spaces and a greedy value:
+# a lazy value before optional spaces retries every split of a long run of spaces.
+DATE_LINE = re.compile(r"^[ \t]*(?:Published|Date|Dated|Posted)[ \t]*+:[ \t]*+(.*\S)[ \t]*$", re.I | re.M)
+FRONT_MATTER_FIELD = re.compile(r"^(title|date|published)[ \t]*+:[ \t]*+(.*\S)[ \t]*$", re.I | re.M)
 # A wire dateline: "ASTANA, Kazakhstan, February 26." or "LONDON, March 3, 2025 -"
 DATELINE = re.compile(
     rf"^[ \t]*[A-Z][A-Z .'\-]{{1,40}},(?:[ \t]+[A-Z][\w .'\-]{{1,40}},)?[ \t]+"
@@ -44,7 +46,7 @@ DATELINE = re.compile(
 )
 # A dateline opens the story: look for it only in the first lines, after any headings.
 DATELINE_WINDOW = 600
-HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.M)
+HEADING = re.compile(r"^#{1,2}[ \t]++(.*[^ \t#])[ \t#]*$", re.M)
 
 
 def find_articles(paths: list[Path]) -> tuple[list[Path], list[str]]:

@@ -35,6 +35,8 @@ def resolve(claim: Claim, published: date) -> Resolution:
         if not sources:
             problem = (f"the figure is about {group.name}, a group, and no source publishes an aggregate for it "
                        "(sources/groups.toml); rates cannot be added up from the members")
+        elif claim.period.kind == "since" and claim.period.start is None:
+            problem = f"“{claim.period.text}”: {group.name} is a group, which has no year of independence"
     elif entity is None:
         problem = f"'{claim.entity}' is not a country the resolver knows" if claim.entity else claim.entity_cue
     elif claim.period.kind == "subannual":
