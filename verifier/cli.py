@@ -16,6 +16,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from . import __version__
+from . import format as fmt
 from .catalogue import CatalogueError, extend
 from .changes import ChangedParagraphs, ChangesError
 from .claimreview import write_claim_reviews
@@ -150,12 +151,6 @@ def report_network(sources: list[CachedSource], what_failed: str) -> None:
     down = list(dict.fromkeys(source.unreachable for source in sources if source.unreachable))
     if down:
         print(f"verify: {'; '.join(down)}: stopped asking for this run. {what_failed} {OFFLINE_ADVICE}", file=sys.stderr)
-
-
-def one_line(message: str) -> str:
-    """A message as one line, its control characters escaped: a file named "a\\nb.md" or
-    holding terminal escapes must not split the line or drive the terminal."""
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in message)
 
 
 def fetch_errors(sources: list[CachedSource]) -> list[str]:
@@ -323,7 +318,7 @@ def verify_command(args: argparse.Namespace) -> int:
         return ERROR
     code = exit_code(result.documents, result.errors, chosen.fail_on)
     for error in result.errors:
-        print(f"verify: {one_line(error)}", file=sys.stderr)
+        print(f"verify: {fmt.one_line(error)}", file=sys.stderr)
     try:
         print_results(result.documents, result.errors, labels, chosen.output_format, chosen.fail_on, today)
         if chosen.output_format == "text":

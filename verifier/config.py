@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import format as fmt
 from .check import Tolerances
 
 CONFIG_FILE = "verify.toml"
@@ -75,8 +76,6 @@ KEYS = {"paths", "data", "fail_on", "format", "author", "review_url", "max_age",
 # Relative tolerances are shares of the value: at 1 (100%) a claim would hold against
 # anything from zero to twice it.
 RELATIVE_TOLERANCES = {"amount_rounded", "amount", "hedge"}
-# Control characters would forge lines in reports and messages, and no path or name needs them.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
@@ -130,7 +129,8 @@ def _is_number(value) -> bool:
 
 
 def _is_text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip()) and not CONTROL.search(value)
+    # Control characters would forge lines in reports and messages; no path or name needs them.
+    return isinstance(value, str) and bool(value.strip()) and not fmt.CONTROL.search(value)
 
 
 def parse_config(path: Path, table: dict) -> Config:
@@ -218,7 +218,7 @@ def _review_url(value, refuse) -> str:
         parts = urlsplit(value) if isinstance(value, str) else None
     except ValueError:  # "http://[oops"
         parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or CONTROL.search(value) \
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or fmt.CONTROL.search(value) \
             or " " in value:
         raise refuse("review_url", "an http:// or https:// address", value)
     return value

@@ -1,5 +1,17 @@
-"""Numbers in words an editor reads: "$300.05 billion", "5.69%", "50th of 191"."""
+"""Numbers in words an editor reads: "$300.05 billion", "5.69%", "50th of 191"; and
+lines safe to print."""
 from __future__ import annotations
+
+import re
+
+# Control characters (a newline or an escape sequence in a file name) would forge lines
+# or colours at the terminal: they are printed as escapes.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text as one printable line: "a\\nb.md" stays one line, and escapes stay inert."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 SCALE_WORDS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
 

@@ -395,15 +395,10 @@ def write_json(path: Path, payload: dict) -> None:
 # --- terminal -------------------------------------------------------------------------
 
 
-# Control characters (a newline or an escape sequence in a file name) would forge
-# lines or colours at the terminal: they are printed as escapes.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def terminal_line(verdict: Verdict) -> str:
     claim = verdict.claim
     actual = f"actual {actual_text(verdict)} ({source_text(verdict)})" if verdict.actual is not None else verdict.explanation
     line = f"{claim.path}:{claim.line}: “{claim.number_text}” {verdict.verdict.value} — {actual}"
     if verdict.override is not None:
         line += f" [{verdict.override.describe()}]"
-    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+    return fmt.one_line(line)
