@@ -240,7 +240,8 @@ TRACE_BEFORE, TRACE_AFTER = 8, 3
 def _trace(series: Series, entity: str, years: list[int]) -> tuple[tuple[int, float, bool], ...]:
     values = series.values.get(entity, {})
     low, high = min(years) - TRACE_BEFORE, max(years) + TRACE_AFTER
-    return tuple((year, values[year], series.is_estimate(entity, year)) for year in sorted(values) if low <= year <= high)
+    return tuple((year, values[year], series.is_estimate(entity, year)) for year in range(low, high + 1)
+                 if year in values)
 
 
 def series_url(series: Series, entity: str) -> str:

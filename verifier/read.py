@@ -46,7 +46,7 @@ DATELINE = re.compile(
 )
 # A dateline opens the story: look for it only in the first lines, after any headings.
 DATELINE_WINDOW = 600
-HEADING = re.compile(r"^#{1,2}[ \t]++(.*[^ \t#])[ \t#]*$", re.M)
+HEADING = re.compile(r"^#{1,2}[ \t]++(.*[^\s#])[ \t#]*$", re.M)
 
 
 def find_articles(paths: list[Path]) -> tuple[list[Path], list[str]]:
