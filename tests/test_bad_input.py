@@ -23,21 +23,11 @@ from verifier.cli import main
 from verifier.pipeline import MIN_ARTICLES_PER_JOB
 from verifier.read import MAX_BYTES, InputError, find_articles, read_document
 
-from .test_cli import _package
 
 GOOD = "Published: 2025-03-01\n\nKazakhstan's economy grew 5.0% in 2024.\n"
 OTHER = "Published: 2025-03-01\n\nUzbekistan's economy grew 6.0% in 2024.\n"
 TODAY = date(2026, 11, 25)
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
-
-
-@pytest.fixture
-def tiny(tmp_path) -> Path:
-    root = tmp_path / "wdi"
-    _package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
-        ("Kazakhstan", "KAZ", 2024, 5.0), ("Uzbekistan", "UZB", 2024, 6.0),
-    ])
-    return root
 
 
 # --- running as someone file permissions apply to ---------------------------------------

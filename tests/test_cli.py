@@ -13,25 +13,16 @@ import pytest
 
 from verifier.cli import main
 
-HEADER = ",".join(["Country Name", "Country Code", "Year", "Value"])
-
-
-def _package(root: Path, code: str, title: str, rows: list[tuple[str, str, int, float]]) -> None:
-    folder = root / code.lower()
-    folder.mkdir(parents=True)
-    (folder / "datapackage.json").write_text(json.dumps({"name": code.lower(), "title": title}), encoding="utf-8")
-    lines = [HEADER] + [f'"{name}",{iso},{year},{value}' for name, iso, year, value in rows]
-    (folder / "data.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
+from .conftest import write_data_package
 
 @pytest.fixture
 def tiny_data(tmp_path) -> Path:
     root = tmp_path / "wdi"
-    _package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
+    write_data_package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
         ("Freedonia", "KAZ", 2023, 4.0), ("Freedonia", "KAZ", 2024, 5.0),
         ("Other", "UZB", 2024, 6.0),
     ])
-    _package(root, "NY.GDP.MKTP.CD", "GDP (current US$)", [
+    write_data_package(root, "NY.GDP.MKTP.CD", "GDP (current US$)", [
         ("Freedonia", "KAZ", 2024, 250e9), ("Other", "UZB", 2024, 100e9), ("World", "WLD", 2024, 1e14),
     ])
     return root

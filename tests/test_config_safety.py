@@ -13,7 +13,7 @@ import pytest
 from verifier.cli import main
 from verifier.config import KEYS
 
-from .test_cli import _package
+from .conftest import write_data_package
 
 GOOD = "Published: 2025-03-01\n\nKazakhstan's economy grew 5.0% in 2024.\n"
 
@@ -21,7 +21,7 @@ GOOD = "Published: 2025-03-01\n\nKazakhstan's economy grew 5.0% in 2024.\n"
 @pytest.fixture
 def desk(tmp_path, monkeypatch) -> Path:
     """A newsroom folder with one article and a tiny snapshot; the working directory."""
-    _package(tmp_path / "wdi", "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [("Kazakhstan", "KAZ", 2024, 5.0)])
+    write_data_package(tmp_path / "wdi", "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [("Kazakhstan", "KAZ", 2024, 5.0)])
     folder = tmp_path / "desk"
     (folder / "articles").mkdir(parents=True)
     (folder / "articles" / "one.md").write_text(GOOD, encoding="utf-8")

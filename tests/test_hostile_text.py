@@ -11,7 +11,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +19,6 @@ from verifier.records import SEVERITY
 from verifier.report import code, escape, report_names
 
 from . import test_properties  # noqa: F401  (registers and loads the hypothesis profile)
-from .test_cli import _package
 
 # Markdown and HTML an article may carry, on purpose or pasted from elsewhere.
 JUNK = [
@@ -56,16 +54,6 @@ REPORT_TABLES = [
     ["Reading", "Value", "Verdict", "Series", "Edition", "Status", "Retrieved", "Detail"],
 ]
 INDEX_HEADER = ["Article", "Path", "Published", "Claims", *[k.value for k in SEVERITY], "Worst"]
-
-
-@pytest.fixture
-def tiny(tmp_path) -> Path:
-    root = tmp_path / "wdi"
-    _package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
-        ("Kazakhstan", "KAZ", 2023, 4.0), ("Kazakhstan", "KAZ", 2024, 5.0),
-        ("Uzbekistan", "UZB", 2023, 5.5), ("Uzbekistan", "UZB", 2024, 6.0),
-    ])
-    return root
 
 
 def run(tmp_path, tiny, *args, output="json", charts=False):

@@ -18,21 +18,10 @@ from verifier.cli import main
 from verifier.overrides import fingerprint
 
 from .conftest import SHARED_SEEDS, WDI, WEO, requires_shared
-from .test_cli import _package
 
 SCHEMA = Path(__file__).resolve().parent.parent / "verifier" / "schemas" / "verifier-1.schema.json"
 GOOD = "Kazakhstan's economy grew 5.0% in 2024."
 BAD = "Uzbekistan's economy grew 9.0% in 2024."
-
-
-@pytest.fixture
-def tiny(tmp_path) -> Path:
-    root = tmp_path / "wdi"
-    _package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
-        ("Kazakhstan", "KAZ", 2023, 4.0), ("Kazakhstan", "KAZ", 2024, 5.0),
-        ("Uzbekistan", "UZB", 2023, 5.5), ("Uzbekistan", "UZB", 2024, 6.0),
-    ])
-    return root
 
 
 def write_article(folder: Path, name: str, *paragraphs: str) -> Path:

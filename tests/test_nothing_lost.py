@@ -16,11 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from .conftest import WDI, WEO, requires_shared
 from .fake_apis import fake_apis  # noqa: F401 - a fixture
-from .test_cli import _package
 
 TODAY = "2026-11-25"
 ARTICLES = 300
@@ -38,16 +36,6 @@ def environment(**extra) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("VERIFY_")}
     env.update({"VERIFY_RETRIES": "0", "NO_COLOR": "1", **extra})
     return env
-
-
-@pytest.fixture
-def snapshot(tmp_path) -> Path:
-    root = tmp_path / "wdi"
-    _package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
-        ("Kazakhstan", "KAZ", 2023, 4.0), ("Kazakhstan", "KAZ", 2024, 5.0),
-        ("Uzbekistan", "UZB", 2023, 5.5), ("Uzbekistan", "UZB", 2024, 6.0),
-    ])
-    return root
 
 
 def write_articles(folder: Path, growth: float) -> None:
@@ -77,9 +65,9 @@ def kill_when(process: subprocess.Popen, ready, timeout: float = 60.0) -> bool:
     return False
 
 
-def test_a_run_killed_mid_way_leaves_each_report_old_or_new_and_a_rerun_finishes(tmp_path, snapshot):
+def test_a_run_killed_mid_way_leaves_each_report_old_or_new_and_a_rerun_finishes(tmp_path, tiny):
     articles, reports = tmp_path / "articles", tmp_path / "reports"
-    run = verify_command(articles, "--data", snapshot, "--reports", reports, "--no-charts", "--jobs", "1",
+    run = verify_command(articles, "--data", tiny, "--reports", reports, "--no-charts", "--jobs", "1",
                          "--json", tmp_path / "run.json")
     write_articles(articles, 4.0)
     assert subprocess.run(run, env=environment(), capture_output=True).returncode in (0, 1)
@@ -115,7 +103,7 @@ def test_a_run_killed_mid_way_leaves_each_report_old_or_new_and_a_rerun_finishes
 
 
 @requires_shared
-def test_an_import_killed_mid_way_leaves_the_cache_as_it_was_and_usable(tmp_path, snapshot):
+def test_an_import_killed_mid_way_leaves_the_cache_as_it_was_and_usable(tmp_path, tiny):
     cache = tmp_path / "cache.sqlite"
     article = tmp_path / "article.md"
     article.write_text("Published: 2025-03-01\n\nKazakhstan's GDP reached $300 billion in 2024, "
@@ -141,7 +129,7 @@ def test_an_import_killed_mid_way_leaves_the_cache_as_it_was_and_usable(tmp_path
     assert status.returncode == 0 and " NGDPD " in status.stdout
     assert not re.search(r"^world_bank +[A-Z]{2}\.", status.stdout, re.M), "half an import was kept"
     # And it takes the next import.
-    assert subprocess.run(data_command("import", snapshot, "--cache", cache), env=environment(),
+    assert subprocess.run(data_command("import", tiny, "--cache", cache), env=environment(),
                           capture_output=True).returncode == 0
 
 
