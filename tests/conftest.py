@@ -1,7 +1,6 @@
 """Shared fixtures. Tests that need the data snapshots read them from ../shared."""
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -23,25 +22,14 @@ requires_shared = pytest.mark.skipif(
 )
 
 
-def write_data_package(root: Path, code: str, title: str, rows: list[tuple[str, str, int, float]]) -> None:
-    """One World Bank data package (the layout of ../shared/data/wdi) with made-up rows."""
-    folder = root / code.lower()
-    folder.mkdir(parents=True)
-    (folder / "datapackage.json").write_text(json.dumps({"name": code.lower(), "title": title}), encoding="utf-8")
-    lines = ["Country Name,Country Code,Year,Value"] + [f'"{name}",{iso},{year},{value}' for name, iso, year, value in rows]
-    (folder / "data.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+FIXTURES = PROJECT / "tests" / "fixtures"
 
 
 @pytest.fixture
-def tiny(tmp_path) -> Path:
-    """A World Bank snapshot of GDP growth for two countries, 2023-2024: made-up values,
-    so tests that use it need no shared data and run in milliseconds."""
-    root = tmp_path / "wdi"
-    write_data_package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
-        ("Kazakhstan", "KAZ", 2023, 4.0), ("Kazakhstan", "KAZ", 2024, 5.0),
-        ("Uzbekistan", "UZB", 2023, 5.5), ("Uzbekistan", "UZB", 2024, 6.0),
-    ])
-    return root
+def tiny() -> Path:
+    """A made-up World Bank snapshot of GDP growth for two countries, 2023-2024
+    (tests/fixtures/growth-wdi): tests that use it need no shared data."""
+    return FIXTURES / "growth-wdi"
 
 
 @pytest.fixture(scope="session")

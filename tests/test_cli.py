@@ -1,6 +1,6 @@
 """The command line: exit codes, reports, JSON, extract, bad input, hostile text.
 
-These tests build a tiny World Bank snapshot with made-up values, so they need no
+These tests read a tiny World Bank snapshot with made-up values (tests/fixtures/), so they need no
 shared data and run in milliseconds.
 """
 from __future__ import annotations
@@ -13,19 +13,11 @@ import pytest
 
 from verifier.cli import main
 
-from .conftest import write_data_package
+from .conftest import FIXTURES
 
 @pytest.fixture
-def tiny_data(tmp_path) -> Path:
-    root = tmp_path / "wdi"
-    write_data_package(root, "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [
-        ("Freedonia", "KAZ", 2023, 4.0), ("Freedonia", "KAZ", 2024, 5.0),
-        ("Other", "UZB", 2024, 6.0),
-    ])
-    write_data_package(root, "NY.GDP.MKTP.CD", "GDP (current US$)", [
-        ("Freedonia", "KAZ", 2024, 250e9), ("Other", "UZB", 2024, 100e9), ("World", "WLD", 2024, 1e14),
-    ])
-    return root
+def tiny_data() -> Path:
+    return FIXTURES / "freedonia-wdi"
 
 
 @pytest.fixture

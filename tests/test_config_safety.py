@@ -6,6 +6,7 @@ The real command runs against a tiny made-up snapshot, as in test_cli.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from verifier.cli import main
 from verifier.config import KEYS
 
-from .conftest import write_data_package
+from .conftest import FIXTURES
 
 GOOD = "Published: 2025-03-01\n\nKazakhstan's economy grew 5.0% in 2024.\n"
 
@@ -21,7 +22,7 @@ GOOD = "Published: 2025-03-01\n\nKazakhstan's economy grew 5.0% in 2024.\n"
 @pytest.fixture
 def desk(tmp_path, monkeypatch) -> Path:
     """A newsroom folder with one article and a tiny snapshot; the working directory."""
-    write_data_package(tmp_path / "wdi", "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", [("Kazakhstan", "KAZ", 2024, 5.0)])
+    shutil.copytree(FIXTURES / "growth-wdi", tmp_path / "wdi")
     folder = tmp_path / "desk"
     (folder / "articles").mkdir(parents=True)
     (folder / "articles" / "one.md").write_text(GOOD, encoding="utf-8")
