@@ -1,7 +1,7 @@
 """The command line: exit codes, reports, JSON, extract, bad input, hostile text.
 
-These tests read a tiny World Bank snapshot with made-up values (tests/fixtures/), so they need no
-shared data and run in milliseconds.
+These tests read a tiny World Bank snapshot with made-up values (tests/fixtures/), so
+they need no shared data and run in milliseconds.
 """
 from __future__ import annotations
 

@@ -27,7 +27,6 @@ typo never passes silently. Values are only ever data: no value is run or evalua
 from __future__ import annotations
 
 import math
-import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -118,19 +117,8 @@ def load_config(start: Path | None = None, path: Path | None = None) -> Config:
     return parse_config(*found)
 
 
-def _shown(value) -> str:
-    """A value as the message quotes it: strings in quotes with control characters escaped."""
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _is_text(value) -> bool:
-    # Control characters would forge lines in reports and messages; no path or name needs them.
-    return isinstance(value, str) and bool(value.strip()) and not fmt.CONTROL.search(value)
 
 
 def parse_config(path: Path, table: dict) -> Config:
@@ -139,10 +127,10 @@ def parse_config(path: Path, table: dict) -> Config:
     where = f"{path}" + (" [tool.verify]" if path.name == "pyproject.toml" else "")
 
     def refuse(key: str, wanted: str, value) -> ConfigError:
-        return ConfigError(f"{where}: '{key}' must be {wanted}, not {_shown(value)}")
+        return ConfigError(f"{where}: '{key}' must be {wanted}, not {fmt.quoted(value)}")
 
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: the settings must be a table, not {_shown(table)}")
+        raise ConfigError(f"{where}: the settings must be a table, not {fmt.quoted(table)}")
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})")
@@ -150,7 +138,7 @@ def parse_config(path: Path, table: dict) -> Config:
     folder = path.parent
 
     def relative(value, key) -> Path:
-        if not _is_text(value):
+        if not fmt.is_line_of_text(value):
             raise refuse(key, "a path written as a string", value)
         return (folder / value).resolve() if not Path(value).is_absolute() else Path(value)
 
@@ -173,7 +161,7 @@ def parse_config(path: Path, table: dict) -> Config:
             raise refuse("format", f"one of {', '.join(FORMATS)}", table["format"])
         config.format = table["format"]
     if "author" in table:
-        if not _is_text(table["author"]):
+        if not fmt.is_line_of_text(table["author"]):
             raise refuse("author", "a name on one line", table["author"])
         config.author = table["author"]
     if "review_url" in table:
@@ -227,7 +215,7 @@ def _review_url(value, refuse) -> str:
 def _table(where: str, table: dict, key: str) -> dict:
     value = table.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: '{key}' must be a table, not {_shown(value)}")
+        raise ConfigError(f"{where}: '{key}' must be a table, not {fmt.quoted(value)}")
     return value
 
 
@@ -251,43 +239,17 @@ def _tolerances(where: str, table: dict, refuse) -> Tolerances:
 
 
 def _groups(where: str, table: dict) -> dict:
-    """Country groups, checked here as groups.toml's are (geography.py), so a mistake stops
-    the run before any article is read. Messages name the group as geography's do: `[key]`."""
+    """Country groups, checked as groups.toml's are (geography.group_problem), here so a
+    mistake stops the run before any article is read. Messages name the group as
+    geography's do: `[key]`."""
+    from .geography import group_problem
+
     for key, entry in table.items():
-        problem = _group_problem(key, entry)
+        problem = (f"expected a table (as [groups.{key}]), not {fmt.quoted(entry)}" if not isinstance(entry, dict)
+                   else group_problem(entry))
         if problem:
             raise ConfigError(f"{where}: [{key}]: {problem}")
     return table
-
-
-def _group_problem(key: str, entry) -> str | None:
-    from .geography import GROUP_KEYS
-
-    if not isinstance(entry, dict):
-        return f"expected a table (as [groups.{key}]), not {_shown(entry)}"
-    unknown = sorted(set(entry) - GROUP_KEYS)
-    if unknown:
-        return f"unknown key '{unknown[0]}' (known: {', '.join(sorted(GROUP_KEYS))})"
-    names = entry.get("names")
-    if not isinstance(names, list) or not names or not all(_is_text(name) for name in names):
-        return f"names must be a list of the names the group goes by, not {_shown(names)}"
-    members = entry.get("members", [])
-    if not isinstance(members, list):
-        return f"members must be a list of ISO alpha-3 codes, not {_shown(members)}"
-    wrong = [m for m in members if not isinstance(m, str) or not re.fullmatch(r"[A-Z]{3}", m)]
-    if wrong:
-        return f"members must be ISO alpha-3 codes, not {_shown(wrong[0])}"
-    for name in ("country_converter", "country_converter_value"):
-        if name in entry and not _is_text(entry[name]):
-            return f"{name} must be a string, not {_shown(entry[name])}"
-    aggregate = entry.get("aggregate", {})
-    if not isinstance(aggregate, dict) or not all(
-            _is_text(codes) or (isinstance(codes, list) and codes and all(_is_text(c) for c in codes))
-            for codes in aggregate.values()):
-        return f'aggregate must map sources to codes, as {{ world_bank = "WLD" }}, not {_shown(aggregate)}'
-    if not isinstance(entry.get("all_economies", False), bool):
-        return f"all_economies must be true or false, not {_shown(entry['all_economies'])}"
-    return None
 
 
 def _phrases(where: str, table: dict, refuse) -> dict[str, list[str]]:
@@ -297,6 +259,6 @@ def _phrases(where: str, table: dict, refuse) -> dict[str, list[str]]:
     for key, phrases in table.items():
         if key not in known:
             raise ConfigError(f"{where}: unknown key 'phrases.{key}': no such indicator (known: {', '.join(known)})")
-        if not isinstance(phrases, list) or not all(_is_text(p) for p in phrases):
+        if not isinstance(phrases, list) or not all(fmt.is_line_of_text(p) for p in phrases):
             raise refuse(f"phrases.{key}", "a list of words", phrases)
     return table

@@ -9,6 +9,18 @@ import re
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+def quoted(value) -> str:
+    """A value as an error message quotes it: strings in quotes, escapes shown, long ones cut."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def is_line_of_text(value) -> bool:
+    """A non-blank string without control characters, which would forge lines in reports
+    and messages; no path, name or phrase needs them."""
+    return isinstance(value, str) and bool(value.strip()) and not CONTROL.search(value)
+
+
 def one_line(text: str) -> str:
     """Text as one printable line: "a\\nb.md" stays one line, and escapes stay inert."""
     return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -20,6 +20,7 @@ from .catalogue import (
     load_toml,
     rebuilt_on_extend,
 )
+from . import format as fmt
 from .patterns import trie_alternation
 
 # Institutions whose names contain place words ("World Bank"): masked before places are
@@ -117,17 +118,9 @@ class Geography:
             groups[key] = Group(key, region, members, {}, (region,))
         extra = [(EXTENSIONS["origin"], key, entry) for key, entry in EXTENSIONS["groups"].items()]
         for origin, key, entry in [(str(path), key, entry) for key, entry in load_toml(path).items()] + extra:
-            if not isinstance(entry, dict):
-                raise CatalogueError(f"{origin}: [{key}]: expected a table")
-            unknown = set(entry) - GROUP_KEYS
-            if unknown:
-                raise CatalogueError(f"{origin}: [{key}]: unknown key '{sorted(unknown)[0]}'")
-            if "names" not in entry:
-                raise CatalogueError(f"{origin}: [{key}]: needs names")
-            unknown_members = [m for m in entry.get("members", ()) if not isinstance(m, str) or not
-                               re.fullmatch(r"[A-Z]{3}", m)]
-            if unknown_members:
-                raise CatalogueError(f"{origin}: [{key}]: members must be ISO alpha-3 codes, not '{unknown_members[0]}'")
+            problem = "expected a table" if not isinstance(entry, dict) else group_problem(entry)
+            if problem:
+                raise CatalogueError(f"{origin}: [{key}]: {problem}")
             members: tuple[str, ...] = tuple(entry.get("members", ()))
             column = entry.get("country_converter")
             if column:
@@ -224,6 +217,33 @@ class Geography:
 @lru_cache(maxsize=None)
 def geography(sources_dir: Path = SOURCES_DIR) -> Geography:
     return Geography(sources_dir)
+
+
+def group_problem(entry: dict) -> str | None:
+    """What is wrong with a group's table (in groups.toml or a project's config), or None."""
+    unknown = sorted(set(entry) - GROUP_KEYS)
+    if unknown:
+        return f"unknown key '{unknown[0]}' (known: {', '.join(sorted(GROUP_KEYS))})"
+    names = entry.get("names")
+    if not isinstance(names, list) or not names or not all(fmt.is_line_of_text(name) for name in names):
+        return f"names must be a list of the names the group goes by, not {fmt.quoted(names)}"
+    members = entry.get("members", [])
+    if not isinstance(members, list):
+        return f"members must be a list of ISO alpha-3 codes, not {fmt.quoted(members)}"
+    wrong = [m for m in members if not isinstance(m, str) or not re.fullmatch(r"[A-Z]{3}", m)]
+    if wrong:
+        return f"members must be ISO alpha-3 codes, not {fmt.quoted(wrong[0])}"
+    for name in ("country_converter", "country_converter_value"):
+        if name in entry and not fmt.is_line_of_text(entry[name]):
+            return f"{name} must be a string, not {fmt.quoted(entry[name])}"
+    aggregate = entry.get("aggregate", {})
+    if not isinstance(aggregate, dict) or not all(
+            fmt.is_line_of_text(codes) or (isinstance(codes, list) and codes and all(map(fmt.is_line_of_text, codes)))
+            for codes in aggregate.values()):
+        return f'aggregate must map sources to codes, as {{ world_bank = "WLD" }}, not {fmt.quoted(aggregate)}'
+    if not isinstance(entry.get("all_economies", False), bool):
+        return f"all_economies must be true or false, not {fmt.quoted(entry['all_economies'])}"
+    return None
 
 
 def _aggregate_codes(table: dict) -> dict[str, tuple[str, ...]]:
