@@ -278,14 +278,18 @@ def _quantity(text: str, value: float, unit: str, start: int, end: int, decimals
     """Quantity(...) made without the frozen dataclass's __init__, which sets its fourteen
     fields one by one through object.__setattr__ and cost a sixth of reading the numbers."""
     quantity = object.__new__(Quantity)
-    quantity.__dict__.update(_QUANTITY_DEFAULTS, text=text, value=value, unit=unit, start=start, end=end,
-                             decimals=decimals, significant=significant, **others)
+    slots = quantity.__dict__
+    slots.update(_QUANTITY_DEFAULTS)
+    slots["text"], slots["value"], slots["unit"], slots["start"], slots["end"] = text, value, unit, start, end
+    slots["decimals"], slots["significant"] = decimals, significant
+    if others:
+        slots.update(others)
     return quantity
 
 
 def _build(kind: str, match: re.Match[str]) -> Quantity | None:
-    start, end, text = match.start(), match.end(), match.group(0)
-    if kind in ("plain", "w_amount"):  # first: most quantities are plain numbers
+    (start, end), text = match.span(), match.group()
+    if kind == "plain" or kind == "w_amount":  # first: most quantities are plain numbers
         return _amount(kind, match, start, end, text)
     if kind == "money":
         value, decimals, significant = _number(match.group("m_num"))
@@ -370,8 +374,10 @@ def _amount(kind: str, match: re.Match[str], start: int, end: int, text: str) ->
         value, decimals, significant = float(word_number(match.group("wa_num"))), 0, 1
         value, written_currency = _scaled(value, match.group("wa_scale")), match.group("wa_cur")
     else:
-        value, decimals, significant = _number(match.group("n_num"))
-        value, written_currency = _scaled(value, match.group("n_scale")), match.group("n_cur")
+        number, scale, written_currency = match.group("n_num", "n_scale", "n_cur")
+        value, decimals, significant = _number(number)
+        if scale:
+            value *= SCALES[scale.lower()]
     if written_currency:
         currency = SUFFIX_CURRENCIES[written_currency.lower()]
         return _quantity(text, value, f"currency:{currency}", start, end, decimals, significant)
