@@ -67,11 +67,14 @@ def _mask(text: str) -> str:
     return CURRENCY_NAMES.sub(blank, INSTITUTIONS.sub(blank, text))
 
 
+# Word boundaries that also work for names ending in a dot ("U.S."), and let a possessive
+# follow ("Kazakhstan's"). The opening one is written once, before all the name lists:
+# inside a word it then fails once, not once per list.
+NAME_OPENS = r"(?<![\w.])"
+
+
 def _name_pattern(names: list[str]) -> str:
-    alternation = trie_alternation(names)
-    # Word boundaries that also work for names ending in a dot ("U.S."), and let a
-    # possessive follow ("Kazakhstan's").
-    return rf"(?<![\w.])(?:{alternation})(?![\w])"
+    return rf"(?:{trie_alternation(names)})(?![\w])"
 
 
 class Geography:
@@ -149,7 +152,7 @@ class Geography:
         groups = _name_pattern(capitalised)
         groups_any_case = _name_pattern(lowercase)
         return re.compile(
-            rf"(?P<group>{groups})|(?P<country>{countries})|(?P<group_lower>(?i:{groups_any_case}))"
+            rf"{NAME_OPENS}(?:(?P<group>{groups})|(?P<country>{countries})|(?P<group_lower>(?i:{groups_any_case})))"
         )
 
     def mentions(self, text: str) -> list[Mention]:
