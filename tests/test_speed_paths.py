@@ -88,3 +88,41 @@ def test_the_benchmark_runs_at_a_tiny_size(tmp_path):
     assert [row["articles"] for row in figures["end_to_end"]] == [4, 8]
     assert figures["extraction"]["verifier_claims_articles_s"] > 0
     assert figures["pathological"]["claims_s"] > 0
+
+
+def _texts_with_periods():
+    """Every corpus article, and phrasings of every period pattern in odd case and spacing."""
+    written = ["between 2010 and 2020", "From 1999 to 2004", "2019-21", "2015–2024", "in the 1990s", "Since 2000",
+               "since independence", "SINCE ITS INDEPENDENCE", "over the past five years", "in the last 10 years",
+               "during the previous decade", "a year earlier", "the previous year", "one year later",
+               "the following year", "in the same year", "that year", "by the end of that year", "Last Year",
+               "this year", "next year", "in the coming years", "in 2024", "by 2030", "until 2019"]
+    return [path.read_text(encoding="utf-8") for path in CORPUS] + [". ".join(written), " ".join(written).upper()]
+
+
+def test_every_period_match_holds_one_of_the_words_that_let_its_pattern_be_tried():
+    from verifier.extract import PERIOD_PATTERNS
+    for text in _texts_with_periods():
+        for kind, pattern, words in PERIOD_PATTERNS:
+            for match in pattern.finditer(text):
+                assert any(word in match.group(0).casefold() for word in words), (kind, match.group(0))
+
+
+def test_periods_read_with_the_word_filter_are_the_periods_every_pattern_finds():
+    from verifier.extract import PERIOD_PATTERNS, _period_from, _periods_written
+    for text in _texts_with_periods():
+        for line in text.splitlines():
+            unfiltered = tuple((m.start(), m.end(), _period_from(kind, m))
+                               for kind, pattern, _ in PERIOD_PATTERNS for m in pattern.finditer(line))
+            assert _periods_written(line) == unfiltered, line
+
+
+def test_every_subannual_match_holds_one_of_the_words_that_let_it_be_searched():
+    from verifier.extract import SUBANNUAL, SUBANNUAL_WORDS
+    text = " ".join(path.read_text(encoding="utf-8") for path in CORPUS) + (
+        " in the first quarter, Q3 2024, quarterly, monthly, the first half, H2, the last six months,"
+        " year-on-year in March, for January, in June 2024, March-April")
+    found = list(SUBANNUAL.finditer(text))
+    assert len(found) >= 10
+    for match in found:
+        assert any(word in match.group(0) for word in SUBANNUAL_WORDS), match.group(0)

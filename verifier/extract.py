@@ -9,6 +9,7 @@ indicator they measure, so they are not claims.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for index, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
         for end_match in SENTENCE_END.finditer(text, p_start, p_end):
-            word = re.search(r"([\w.]+)[.!?]$", text[max(p_start, end_match.start() - 12): end_match.start() + 1])
+            word = LAST_WORD.search(text[max(p_start, end_match.start() - 12): end_match.start() + 1])
             if word and word.group(1).lower() in ABBREVIATIONS:
                 continue
             sentences.append(_sentence(text, start, end_match.end(), index))
@@ -97,6 +98,9 @@ def _bounded(text: str, sentence: Sentence) -> list[Sentence]:
     return [piece for piece in pieces if piece.text]
 
 
+LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
+
+
 def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
     while start < end and text[start].isspace():
         start += 1
@@ -130,21 +134,23 @@ NUMBER_WORDS = {
     "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "fifty": 50,
 }
 _N = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# How periods are written, in order of precedence, each with words one of which any match
+# contains (case folded): a sentence without them is not searched for that pattern.
 PERIOD_PATTERNS = [
-    ("range", re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2})\s*(?:and|to|-|–|—)\s*(?P<b>(?:19|20)\d{2})\b", re.I)),
-    ("range", re.compile(r"\b(?P<a>(?:19|20)\d{2})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b")),
-    ("decade", re.compile(r"\b(?:in|during|over|throughout)\s+the\s+(?P<a>(?:19|20)\d)0s\b", re.I)),
-    ("since", re.compile(r"\bsince\s+(?P<a>(?:19|20)\d{2})\b", re.I)),
-    ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I)),
-    ("past", re.compile(rf"\b(?:over|in|during|for|across|throughout)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+years\b", re.I)),
-    ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I)),
-    ("year_before", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+(?:year\s+before|previous\s+year|prior\s+year)\b", re.I)),
-    ("year_after", re.compile(r"\b(?:a|one)\s+year\s+later\b|\bthe\s+(?:following|next)\s+year\b", re.I)),
-    ("same_year", re.compile(r"\b(?:during|in|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I)),
-    ("last_year", re.compile(r"\blast year\b", re.I)),
-    ("this_year", re.compile(r"\bthis year\b", re.I)),
-    ("next_year", re.compile(r"\bnext year\b|\bin the coming years?\b", re.I)),
-    ("year", re.compile(r"\b(?<!through )(?<!until )(?<!till )(?<!by )(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)")),
+    ("range", re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2})\s*(?:and|to|-|–|—)\s*(?P<b>(?:19|20)\d{2})\b", re.I), ('between', 'from')),
+    ("range", re.compile(r"\b(?P<a>(?:19|20)\d{2})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b"), ('19', '20')),
+    ("decade", re.compile(r"\b(?:in|during|over|throughout)\s+the\s+(?P<a>(?:19|20)\d)0s\b", re.I), ('0s',)),
+    ("since", re.compile(r"\bsince\s+(?P<a>(?:19|20)\d{2})\b", re.I), ('since',)),
+    ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I), ('independence',)),
+    ("past", re.compile(rf"\b(?:over|in|during|for|across|throughout)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+years\b", re.I), ('years',)),
+    ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I), ('decade',)),
+    ("year_before", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+(?:year\s+before|previous\s+year|prior\s+year)\b", re.I), ('year',)),
+    ("year_after", re.compile(r"\b(?:a|one)\s+year\s+later\b|\bthe\s+(?:following|next)\s+year\b", re.I), ('year',)),
+    ("same_year", re.compile(r"\b(?:during|in|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I), ('year',)),
+    ("last_year", re.compile(r"\blast year\b", re.I), ('last year',)),
+    ("this_year", re.compile(r"\bthis year\b", re.I), ('this year',)),
+    ("next_year", re.compile(r"\bnext year\b|\bin the coming years?\b", re.I), ('next year', 'coming year')),
+    ("year", re.compile(r"\b(?<!through )(?<!until )(?<!till )(?<!by )(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)"), ('19', '20')),
 ]
 _HEDGE = r"(?:more than|over|about|around|nearly|almost|roughly|some|at least|less than|just over|just under|approximately|an estimated)"
 # A change verb right before the number: "grew 5%", "shrank by 0.5%", "has grown by an
@@ -172,6 +178,8 @@ SUBANNUAL = re.compile(
     r"|October|November|December)\b|(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)[-–](?:January|February|March|April|May|June|July|August|September|October|November|December))",
 )
+# One of these is in every match of SUBANNUAL: a sentence without them is not searched.
+SUBANNUAL_WORDS = ("quarter", "Q1", "Q2", "Q3", "Q4", "month", "half", "H1", "H2", "on year", "on-year", *calendar.month_name[1:])
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|against|compared)\b|\s(?:while|whereas)\s", re.I)
 SOURCES_CITED = [
@@ -513,12 +521,15 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     )
 
 
+CLAUSE_OR_NUMBER = re.compile(r"[,;:]|\d")
+
+
 def _average_nearby(sentence: str, quantity: Quantity) -> bool:
     """"averaging 5.7%", "an average of 3.7% a year", "5% on average": the words beside the number."""
     before = sentence[max(0, quantity.start - 40): quantity.start]
-    before = re.split(r"[,;:]|\d", before)[-1]  # not past another number or clause
+    before = CLAUSE_OR_NUMBER.split(before)[-1]  # not past another number or clause
     after = sentence[quantity.end: quantity.end + 40]
-    after = re.split(r"[,;:]|\d", after)[0]
+    after = CLAUSE_OR_NUMBER.split(after)[0]
     return bool(AVERAGE.search(before) or AVERAGE.search(after))
 
 
@@ -579,11 +590,14 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
     return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
 
 
+PUNCTUATION_BREAK = re.compile(r"[,;:]")
+
+
 @lru_cache(maxsize=256)
 def _clause_before(sentence: str, position: int) -> str:
     """The text of the clause that ends at `position` (asked several times per number: cached)."""
     text = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[:position])
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)] + [m.end() for m in re.finditer(r"[,;:]", text)]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)] + [m.end() for m in PUNCTUATION_BREAK.finditer(text)]
     start = max(breaks, default=0)
     if RELATIVE.match(text, start) and breaks:
         # "a growing population, which jumped 3%": the relative clause's subject is the
@@ -685,11 +699,16 @@ def _compared_with(context: _Context, position: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+
+
 def _says_negative(sentence: str, cue: _Cue, quantity: Quantity, indicator: Indicator) -> bool:
     """A word like "deficit" between the indicator's words and the number, or right after them."""
     lo, hi = min(cue.start, quantity.start), max(cue.end, quantity.end)
     span = sentence[lo:hi + 12]
-    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", span, re.I) for word in indicator.negative)
+    return any(_whole_word(word).search(span) for word in indicator.negative)
 
 
 # A rate reaching a level: "growth slowed to 5%", "inflation eased to 3.1%", "before
@@ -794,6 +813,9 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
     return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
 
 
+AVERAGE_BEFORE = re.compile(r"\baverag(?:e|ed|ing)\s+(?:of\s+)?$|\baverage of\s+$", re.I)
+
+
 def _operator(before: str) -> str:
     tail = before[-40:]
     match = OPERATOR_BEFORE.search(tail)
@@ -803,12 +825,13 @@ def _operator(before: str) -> str:
         if word in ("a", "an"):
             return "="
         return OPERATORS[index][0]
-    if re.search(r"\baverag(?:e|ed|ing)\s+(?:of\s+)?$|\baverage of\s+$", tail, re.I):
+    if AVERAGE_BEFORE.search(tail):
         return "average"
     return "="
 
 
 SHARE_BEFORE = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
+CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
 
 
 def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
@@ -826,7 +849,7 @@ def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
     if not SHARE_OF.match(after) or OF_GDP.match(after) and not OF_GDP_OF_GROUP.match(after):
         return None
     limit = quantity.end + 120
-    clause_end = re.search(r"[,;:]|\s[-–—]\s", after)
+    clause_end = CLAUSE_END.search(after)
     if clause_end:
         limit = min(limit, quantity.end + clause_end.start())
     named = next((m for m in local if quantity.end <= m.start < limit), None)
@@ -1055,6 +1078,8 @@ def _topic_years(text: str) -> list[re.Match[str]]:
 
 def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
     """A month, quarter or half year near the number, scored like a period."""
+    if not any(word in text for word in SUBANNUAL_WORDS):
+        return None
     best = None
     for match in SUBANNUAL.finditer(text, max(0, quantity.start - 60), min(len(text), quantity.end + 60)):
         # "the first half of 2024", "March 2024": the year written with it is part of it.
@@ -1132,8 +1157,10 @@ def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | 
 def _periods_written(text: str) -> tuple[tuple[int, int, Period | None], ...]:
     """Every period pattern's matches in a sentence, in pattern order: read once per
     sentence, however many numbers it holds."""
+    folded = text.casefold()
     return tuple((match.start(), match.end(), _period_from(kind, match))
-                 for kind, pattern in PERIOD_PATTERNS for match in pattern.finditer(text))
+                 for kind, pattern, words in PERIOD_PATTERNS if any(word in folded for word in words)
+                 for match in pattern.finditer(text))
 
 
 def _period_from(kind: str, match: re.Match[str]) -> Period | None:
