@@ -162,6 +162,9 @@ def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, S
                     result.documents.append(checked)
     finally:
         _WORKER.clear()
+        # The results live until the run ends: set aside with the series, so the collector,
+        # back on, does not walk them again through the index and the printing.
+        gc.freeze()
         if collecting:
             gc.enable()
     return result
