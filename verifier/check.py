@@ -222,7 +222,7 @@ def _evidence(series: Series, indicator: Indicator, entity: str, years: list[int
         years=fmt.years(min(years), max(years)),
         value=value,
         unit=unit,
-        estimate_years=tuple(y for y in years if series.is_estimate(entity, y)),
+        estimate_years=series.estimates(entity, years),
         estimate_note=series.estimate_note,
         url=series_url(series, entity),
         note=note,
@@ -240,8 +240,9 @@ TRACE_BEFORE, TRACE_AFTER = 8, 3
 def _trace(series: Series, entity: str, years: list[int]) -> tuple[tuple[int, float, bool], ...]:
     values = series.values.get(entity, {})
     low, high = min(years) - TRACE_BEFORE, max(years) + TRACE_AFTER
-    return tuple((year, values[year], series.is_estimate(entity, year)) for year in range(low, high + 1)
-                 if year in values)
+    shown = [year for year in range(low, high + 1) if year in values]
+    estimated = series.estimates(entity, shown)
+    return tuple((year, values[year], year in estimated) for year in shown)
 
 
 def series_url(series: Series, entity: str) -> str:
@@ -253,7 +254,7 @@ def series_url(series: Series, entity: str) -> str:
 
 
 def _estimate_note(series: Series, entity: str, years: list[int]) -> str:
-    estimated = [y for y in years if series.is_estimate(entity, y)]
+    estimated = series.estimates(entity, years)
     if not estimated:
         return ""
     if len(years) == 1:

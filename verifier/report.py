@@ -142,10 +142,10 @@ def markdown_table(headers: list[str], rows: list[list]) -> str:
     """A pipe table. Cells are escaped text already; tabulate's type sniffing cost more
     than half the report time on long runs (0.6 ms a table, measured), and a report has
     three tables a claim."""
-    cells = [[str(c) for c in row] for row in rows]
-    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    cells = [list(map(str, row)) for row in rows]
+    widths = [max(map(len, column)) for column in zip(headers, *cells)]
     def line(values):
-        return "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths)) + " |"
+        return "| " + " | ".join([v.ljust(w) for v, w in zip(values, widths)]) + " |"
     return "\n".join([line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, cells)])
 
 

@@ -55,6 +55,11 @@ class Series:
         first = self.first_estimate.get(entity)
         return first is not None and year >= first
 
+    def estimates(self, entity: str, years) -> tuple[int, ...]:
+        """Those of `years` that are estimates or projections, in their order."""
+        first = self.first_estimate.get(entity)
+        return () if first is None else tuple(year for year in years if year >= first)
+
 
 class Source(Protocol):
     name: str
