@@ -388,6 +388,24 @@ def test_jobs_in_processes_give_the_same_results_and_reports_as_one(tiny, tmp_pa
     assert len(outputs[0]["documents"]) == 20 and "zz-bad.md: line 3: unknown directive" in outputs[0]["errors"][0]
 
 
+@pytest.mark.parametrize("output_format", ["text", "github"])
+def test_jobs_in_processes_print_the_same_lines_and_index_as_one(tiny, tmp_path, capsys, output_format):
+    """Without --json, workers send back only what the lines and the index show."""
+    folder = tmp_path / "many"
+    for number in range(20):
+        write_article(folder, f"a{number:02d}.md", GOOD, BAD.replace("9.0%", f"{number % 7}.5%"))
+    printed, indexes = [], []
+    for jobs in ("1", "2"):
+        reports = tmp_path / f"reports-{jobs}"
+        code = main([str(folder), "--data", str(tiny), "--jobs", jobs, "--no-charts", "--today", "2026-11-25",
+                     "--reports", str(reports), "--format", output_format])
+        assert code == 1
+        printed.append(capsys.readouterr().out.replace(str(reports), "REPORTS"))
+        indexes.append((reports / "index.md").read_text(encoding="utf-8"))
+    assert printed[0] == printed[1] and printed[0].count("\n") >= 20
+    assert indexes[0] == indexes[1]
+
+
 def test_jobs_must_be_positive(tiny, tmp_path, capsys):
     write_article(tmp_path / "a", "one.md", GOOD)
     assert verify(tmp_path, tmp_path / "a", "--data", tiny, "--jobs", "0") == 2

@@ -291,9 +291,12 @@ def verify_command(args: argparse.Namespace) -> int:
         editions[:] = editions or data.describe()
         write_article_report(checked, chosen.reports, names[checked.document.path], editions, today, chosen.charts)
 
+    claimreview = args.claimreview or chosen.config.claimreview
+    # Evidence and quotes travel back from the workers only if JSON, markdown or ClaimReview show them.
+    details = bool(args.json or claimreview or chosen.output_format in ("json", "markdown"))
     try:
         result = run(chosen.paths, data, today, signoffs, only, progress=progress, tolerances=chosen.config.tolerances,
-                     jobs=args.jobs, after_check=write_report)
+                     jobs=args.jobs, after_check=write_report, details=details)
     except OSError as exc:
         print(f"verify: {exc.filename or chosen.reports}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return ERROR
@@ -309,7 +312,6 @@ def verify_command(args: argparse.Namespace) -> int:
                       names=names)
         if args.json:
             write_json(args.json, run_json(result.documents, result.errors, labels))
-        claimreview = args.claimreview or chosen.config.claimreview
         if claimreview:
             write_claim_reviews(result.documents, claimreview, names, chosen.config.author,
                                 today, chosen.config.review_url)

@@ -89,15 +89,21 @@ def _worker_check(path: Path) -> DocumentResult | str:
         return result
     if settings["after_check"] is not None:
         settings["after_check"](result)
-    return _slim(result)
+    return _slim(result, settings["details"])
 
 
-def _slim(result: DocumentResult) -> DocumentResult:
+def _slim(result: DocumentResult, details: bool = True) -> DocumentResult:
     """What the parent still needs once the report is written: no article text and no
     chart series, so ten thousand results cross the process boundary, and stay in
-    memory, at a fraction of the size."""
-    verdicts = [replace(v, primary=_slim_reading(v.primary), alternatives=tuple(map(_slim_reading, v.alternatives)))
-                for v in result.verdicts]
+    memory, at a fraction of the size. Without `details`, only what a verdict's line
+    and the index show: no quoted sentence, evidence or other readings."""
+    if details:
+        verdicts = [replace(v, primary=_slim_reading(v.primary), alternatives=tuple(map(_slim_reading, v.alternatives)))
+                    for v in result.verdicts]
+    else:
+        verdicts = [replace(v, claim=replace(v.claim, quote="", quantity=None), alternatives=(),
+                            primary=v.primary and replace(v.primary, evidence=()))
+                    for v in result.verdicts]
     return DocumentResult(replace(result.document, text=""), verdicts)
 
 
@@ -114,11 +120,14 @@ def _parallel(files: list[Path], jobs: int) -> bool:
 def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, SignOff] | None = None,
         only: Callable[[Document, Claim], bool] | None = None,
         progress: Callable[[list[Path]], Iterable[Path]] = iter, tolerances: Tolerances = Tolerances(),
-        jobs: int = 1, after_check: Callable[[DocumentResult], None] | None = None) -> RunResult:
+        jobs: int = 1, after_check: Callable[[DocumentResult], None] | None = None,
+        details: bool = True) -> RunResult:
     """`only` keeps some claims (--changed-since); `progress` wraps the file loop (a bar);
     `after_check` runs on each article as soon as it is checked (writing its report), in
     the process that checked it. With `jobs` > 1 and enough articles, articles are checked
-    in that many processes, forked once every series the catalogue can use is loaded."""
+    in that many processes, forked once every series the catalogue can use is loaded;
+    they send back no article text or chart series, and with `details` False (the
+    caller only prints verdict lines and the index) only what those show."""
     result = RunResult()
     files, result.errors = find_articles(paths)
     if not _parallel(files, jobs):
@@ -143,7 +152,7 @@ def run(paths: list[Path], data: DataSources, today: date, signoffs: dict[str, S
     # Many articles: load every series once here, then fork; workers share the loaded data.
     data.fetch((source, code) for source, codes in catalogue_series().items() for code in codes)
     _WORKER.update(today=today, data=data, signoffs=signoffs or {}, only=only, tolerances=tolerances,
-                   after_check=after_check)
+                   after_check=after_check, details=details)
     # The loaded series are never freed: out of the collector's sight, forked workers do
     # not copy the pages its passes would touch. Results are plain records without cycles:
     # while they pile up, the cycle collector would only walk them again and again.
