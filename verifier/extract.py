@@ -138,7 +138,9 @@ _N = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # contains (case folded): a sentence without them is not searched for that pattern.
 PERIOD_PATTERNS = [
     ("range", re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2})\s*(?:and|to|-|–|—)\s*(?P<b>(?:19|20)\d{2})\b", re.I), ('between', 'from')),
-    ("range", re.compile(r"\b(?P<a>(?:19|20)\d{2})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b"), ('19', '20')),
+    # The two commonest open on the year's digits, which the engine can skip to, and look
+    # back from there ("(?<!\w\d{4})" is "\b" before them).
+    ("range", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b"), ('19', '20')),
     ("decade", re.compile(r"\b(?:in|during|over|throughout)\s+the\s+(?P<a>(?:19|20)\d)0s\b", re.I), ('0s',)),
     ("since", re.compile(r"\bsince\s+(?P<a>(?:19|20)\d{2})\b", re.I), ('since',)),
     ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I), ('independence',)),
@@ -150,7 +152,8 @@ PERIOD_PATTERNS = [
     ("last_year", re.compile(r"\blast year\b", re.I), ('last year',)),
     ("this_year", re.compile(r"\bthis year\b", re.I), ('this year',)),
     ("next_year", re.compile(r"\bnext year\b|\bin the coming years?\b", re.I), ('next year', 'coming year')),
-    ("year", re.compile(r"\b(?<!through )(?<!until )(?<!till )(?<!by )(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)"), ('19', '20')),
+    ("year", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})(?<!through \d{4})(?<!until \d{4})(?<!till \d{4})"
+                        r"(?<!by \d{4})\b(?![-–—]\d)"), ('19', '20')),
 ]
 _HEDGE = r"(?:more than|over|about|around|nearly|almost|roughly|some|at least|less than|just over|just under|approximately|an estimated)"
 # A change verb right before the number: "grew 5%", "shrank by 0.5%", "has grown by an

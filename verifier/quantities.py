@@ -401,6 +401,9 @@ def word_number(text: str) -> int:
     return sum(TENS_WORDS.get(w, 0) + UNITS_WORDS.get(w, 0) for w in words)
 
 
+SCALED = re.compile(rf"(?:\d\s?|\b{WORD_NUMBER}\s){SCALE}", re.I)
+
+
 def is_scaled(quantity: Quantity) -> bool:
     """True when a plain number carries a scale word ("19.6 million", "two million")."""
-    return bool(re.search(rf"(?:\d\s?|\b{WORD_NUMBER}\s){SCALE}", quantity.text, re.I))
+    return SCALED.search(quantity.text) is not None
