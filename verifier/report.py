@@ -145,7 +145,7 @@ def markdown_table(headers: list[str], rows: list[list]) -> str:
     cells = [list(map(str, row)) for row in rows]
     widths = [max(map(len, column)) for column in zip(headers, *cells)]
     def line(values):
-        return "| " + " | ".join([v.ljust(w) for v, w in zip(values, widths)]) + " |"
+        return "| " + " | ".join(map(str.ljust, values, widths)) + " |"
     return "\n".join([line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, cells)])
 
 
