@@ -13,7 +13,7 @@ import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .catalogue import (SOURCES_DIR, Indicator, count_units, indicators, load_toml, other_measures, other_subjects,
                         rebuilt_on_extend)
@@ -289,6 +289,12 @@ class _Context:
     @property
     def sentence(self) -> Sentence:
         return self.sentences[self.index]
+
+    @cached_property
+    def in_sentence(self) -> list[Mention]:
+        """Place mentions in this sentence, with offsets into it (asked once per number)."""
+        sentence = self.sentence
+        return [_relative(m, sentence.start) for m in self.between(sentence.start, sentence.end)]
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Place mentions that start in [start, end), found by bisection."""
@@ -841,7 +847,7 @@ def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
     """The group of a share: "60% of all FDI flows into Central Asia", "30% of the GDP of
     Sub-Saharan Africa", "Kazakhstan's share of Central Asia's GDP was 60%"."""
     sentence = context.sentence
-    local = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end) if m.kind == "group"]
+    local = [m for m in context.in_sentence if m.kind == "group"]
     clause = _clause_before(sentence.text, quantity.start)
     clause_start = quantity.start - len(clause)
     for mention in local:
@@ -878,7 +884,7 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     second-largest economy in the G7", "the fourth-largest in the EU". A scope the tool does
     not know is kept as written, so the claim is unverifiable rather than a world rank."""
     sentence = context.sentence
-    local = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
+    local = context.in_sentence
     for mention in reversed(local):
         gap = sentence.text[mention.end: quantity.start]
         if mention.kind == "group" and mention.end <= quantity.start and re.fullmatch(r"(?:['’]s)?\s+(?:the\s+)?", gap):
@@ -911,7 +917,7 @@ def _object_of_preposition(text: str, start: int) -> bool:
 def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> Mention | None:
     """A group named as the subject of the number's clause ("the world economy grew 3.2%")."""
     sentence = context.sentence
-    in_sentence = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
+    in_sentence = context.in_sentence
     before = [m for m in in_sentence if m.kind == "country" and m.end <= quantity.start]
     clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
     return next(
@@ -945,7 +951,7 @@ def _group_nearby(context: _Context, quantity: Quantity) -> Mention | None:
 
 def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, group: str | None) -> tuple[str | None, str]:
     sentence = context.sentence
-    in_sentence = [_relative(m, sentence.start) for m in context.between(sentence.start, sentence.end)]
+    in_sentence = context.in_sentence
     countries = [m for m in in_sentence if m.kind == "country"]
     clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
     # A country in an earlier clause as the object of a preposition ("weak demand in China,
@@ -1079,9 +1085,14 @@ def _topic_years(text: str) -> list[re.Match[str]]:
     return years
 
 
+@lru_cache(maxsize=256)
+def _may_name_subannual(sentence: str) -> bool:
+    return any(map(sentence.__contains__, SUBANNUAL_WORDS))
+
+
 def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
     """A month, quarter or half year near the number, scored like a period."""
-    if not any(word in text for word in SUBANNUAL_WORDS):
+    if not _may_name_subannual(text):
         return None
     best = None
     for match in SUBANNUAL.finditer(text, max(0, quantity.start - 60), min(len(text), quantity.end + 60)):
@@ -1162,7 +1173,7 @@ def _periods_written(text: str) -> tuple[tuple[int, int, Period | None], ...]:
     sentence, however many numbers it holds."""
     folded = text.casefold()
     return tuple((match.start(), match.end(), _period_from(kind, match))
-                 for kind, pattern, words in PERIOD_PATTERNS if any(word in folded for word in words)
+                 for kind, pattern, words in PERIOD_PATTERNS if any(map(folded.__contains__, words))
                  for match in pattern.finditer(text))
 
 
@@ -1200,10 +1211,15 @@ def _count(word: str) -> int:
 
 
 def _source_cited(sentence: str, quantity: Quantity) -> str | None:
+    """The source named nearest the number, if the sentence names one."""
     best: tuple[int, str] | None = None
-    for name, pattern in SOURCES_CITED:
-        for match in pattern.finditer(sentence):
-            distance = abs(match.start() - quantity.start)
-            if best is None or distance < best[0]:
-                best = (distance, name)
+    for start, name in _sources_named(sentence):
+        distance = abs(start - quantity.start)
+        if best is None or distance < best[0]:
+            best = (distance, name)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _sources_named(sentence: str) -> tuple[tuple[int, str], ...]:
+    return tuple((match.start(), name) for name, pattern in SOURCES_CITED for match in pattern.finditer(sentence))
