@@ -1,0 +1,78 @@
+"""Instructions per article, counted by valgrind's callgrind: a figure that does not move
+with the machine's load, for telling whether a change to extraction made it faster.
+
+    python benchmarks/instructions.py                      # this checkout
+    python benchmarks/instructions.py --tree ../old-checkout --tree .   # side by side
+
+Wall-clock medians on this machine wander by 10-20% from one run to the next (see the
+README's Speed section); instruction counts repeat to a few parts in a thousand. Each
+figure is (count with N articles - count with none) / N, so starting Python and loading
+the catalogue are left out. Needs valgrind; each tree takes about two minutes.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# Run under callgrind: extraction of the first N articles of the seeded corpus, with the
+# verifier package taken from TREE.
+WORKLOAD = """
+import sys
+tree, count, corpus_size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sys.path[:0] = [tree, {benchmarks!r}]
+from datetime import date
+from pathlib import Path
+from corpus import generate
+from verifier.extract import extract_claims
+from verifier.read import parse_document
+documents = [parse_document(Path(f"article-{{i}}.md"), text, date(2026, 11, 25))
+             for i, text in enumerate(generate(corpus_size + 1))]  # the same work in both runs
+extract_claims(documents[-1])  # load the catalogue and patterns in both runs, on an article not counted
+for document in documents[:count]:
+    extract_claims(document)
+"""
+
+
+def instructions(tree: Path, count: int, corpus_size: int) -> int:
+    """Instructions callgrind counts for the workload extracting `count` of `corpus_size` articles."""
+    program = WORKLOAD.format(benchmarks=str(HERE))
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
+                           program, str(tree), str(count), str(corpus_size)], capture_output=True, text=True,
+                          check=False)
+    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise SystemExit(f"callgrind failed on {tree}: {done.stderr.strip()[-500:]}")
+    return int(found.group(1))
+
+
+def per_article(tree: Path, count: int) -> float:
+    with ThreadPoolExecutor(2) as pool:  # the two runs at once, one per core
+        empty, full = pool.map(lambda n: instructions(tree, n, count), (0, count))
+    return (full - empty) / count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tree", action="append", type=Path,
+                        help="a checkout of verifier to measure (repeatable; default: this one)")
+    parser.add_argument("--articles", type=int, default=100, help="articles extracted (default 100)")
+    args = parser.parse_args()
+    trees = [t.resolve() for t in args.tree or [HERE.parent]]
+    figures = {tree: per_article(tree, args.articles) for tree in trees}
+    for tree, figure in figures.items():
+        print(f"{tree}: {figure / 1e6:.2f} million instructions per article "
+              f"(claims extraction, {args.articles} articles)")
+    if len(figures) > 1:
+        first = figures[trees[0]]
+        for tree in trees[1:]:
+            print(f"{tree} / {trees[0]}: {figures[tree] / first:.3f}")
+
+
+if __name__ == "__main__":
+    main()
