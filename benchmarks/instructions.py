@@ -39,16 +39,28 @@ for document in documents[:count]:
 """
 
 
+CALLGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+
+
+def workload(tree: Path, count: int, corpus_size: int) -> list[str]:
+    """The command that extracts claims from `count` of `corpus_size` articles with `tree`'s verifier."""
+    program = WORKLOAD.format(benchmarks=str(HERE))
+    return [sys.executable, "-c", program, str(tree), str(count), str(corpus_size)]
+
+
+def collected(report: str) -> int | None:
+    """The instruction count in callgrind's report on standard error."""
+    found = re.search(r"Collected\s*:\s*(\d+)", report)
+    return int(found.group(1)) if found else None
+
+
 def instructions(tree: Path, count: int, corpus_size: int) -> int:
     """Instructions callgrind counts for the workload extracting `count` of `corpus_size` articles."""
-    program = WORKLOAD.format(benchmarks=str(HERE))
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
-                           program, str(tree), str(count), str(corpus_size)], capture_output=True, text=True,
-                          check=False)
-    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
-    if done.returncode != 0 or found is None:
+    done = subprocess.run(CALLGRIND + workload(tree, count, corpus_size), capture_output=True, text=True, check=False)
+    counted = collected(done.stderr)
+    if done.returncode != 0 or counted is None:
         raise SystemExit(f"callgrind failed on {tree}: {done.stderr.strip()[-500:]}")
-    return int(found.group(1))
+    return counted
 
 
 def per_article(tree: Path, count: int) -> float:

@@ -1,6 +1,7 @@
 """The fast paths give the same answers as the plain ones (timing lives in benchmarks/)."""
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -126,3 +127,30 @@ def test_every_subannual_match_holds_one_of_the_words_that_let_it_be_searched():
     assert len(found) >= 10
     for match in found:
         assert any(word in match.group(0) for word in SUBANNUAL_WORDS), match.group(0)
+
+
+def _instructions_script():
+    spec = importlib.util.spec_from_file_location("instructions", ROOT / "benchmarks" / "instructions.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_instruction_count_workload_extracts_claims_with_the_tree_it_is_given(tmp_path):
+    tree = tmp_path / "other-checkout"
+    tree.mkdir()
+    for part in ("verifier", "sources"):
+        (tree / part).symlink_to(ROOT / part)
+    script = _instructions_script()
+    probe = "import verifier; print(verifier.__file__, file=sys.stderr)"
+    command = script.workload(tree, 2, 2)
+    command[2] = command[2] + "\n" + probe  # the program, then where verifier came from
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stderr.strip().endswith(str(tree / "verifier" / "__init__.py"))
+
+
+def test_the_count_is_read_from_callgrinds_report():
+    script = _instructions_script()
+    assert script.collected("==412== Events    : Ir\n==412== Collected : 3164413375\n==412==\n") == 3164413375
+    assert script.collected("valgrind: command not found") is None
