@@ -88,8 +88,8 @@ _CURRENCY_WORDS = {re.match(r"[^\W\d_]+", p).group(0).lower() for p in PREFIX_CU
 _ORDINALS = {*ORDINAL_WORDS, "digit"}
 _WORD_NUMBERS = {*UNITS_WORDS, *TENS_WORDS, "a", "one"}
 SHAPES: list[tuple[str, str, set[str]]] = [
-    ("money", rf"""(?<![\w])(?P<cur>{_alternation(PREFIX_CURRENCIES)})\s?(?P<m_num>{SIGNED})
-        (?:{DASH}(?:{_alternation(PREFIX_CURRENCIES)})?\s?(?P<m_high>{NUMBER}))?
+    ("money", rf"""(?<![\w])(?P<cur>{_alternation(_PREFIX_BY_CASE)})\s?(?P<m_num>{SIGNED})
+        (?:{DASH}(?:{_alternation(_PREFIX_BY_CASE)})?\s?(?P<m_high>{NUMBER}))?
         (?:\s?(?P<m_scale>{SCALE}))?""", {"sign", *_CURRENCY_WORDS}),
     ("percent", rf"""(?<![\w.,])(?P<p_num>{SIGNED})
         (?:\s?%?(?:\s?[-–—]\s?(?P<p_high>{NUMBER})|\sto\s(?P<p_high_to>{SIGNED})))?
@@ -121,11 +121,11 @@ SHAPES: list[tuple[str, str, set[str]]] = [
 ]
 
 
-def _grammar(shapes) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{name}>{regex})" for name, regex, _ in shapes), re.X | re.I)
+def _grammar(shapes, flags: int = re.X | re.I) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{regex})" for name, regex, _ in shapes), flags)
 
 
-# Every shape at once: what the routed patterns below must agree with (tests check it).
+# Every shape at once, in any case: what the routed patterns below must agree with (tests check it).
 PATTERN = _grammar(SHAPES)
 
 
@@ -175,12 +175,14 @@ def _lowered(text: str) -> str:
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """PATTERN's matches, left to right, exactly as PATTERN.finditer finds them."""
+    """PATTERN's matches, left to right, where PATTERN.finditer finds them; matched in the
+    lower-cased text (the grammar's words are lower case), so their groups are lower case."""
     done = 0
-    for start in START.finditer(_lowered(text)):
+    lowered = _lowered(text)
+    for start in START.finditer(lowered):
         if start.start() < done:
             continue
-        match = _pattern_for(start.group()).match(text, start.start())
+        match = _pattern_for(start.group()).match(lowered, start.start())
         if match is not None:
             done = match.end()
             yield match
@@ -199,7 +201,7 @@ def _pattern_for(start: str) -> re.Pattern[str]:
     """Only the shapes that can begin with this start, in the grammar's order: the same
     match PATTERN would find there, with a fraction of the alternatives tried."""
     kind = _start_kind(start)
-    return _grammar([shape for shape in SHAPES if kind in shape[2]])
+    return _grammar([shape for shape in SHAPES if kind in shape[2]], re.X)  # case-sensitive: cheaper
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -207,9 +209,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _matches(text):
         kind = match.lastgroup
         if kind == "percent" and _not_a_range(match):
-            quantities.extend(_split_range(match))
+            quantities.extend(_split_range(text, match))
             continue
-        quantity = _build(kind, match)
+        quantity = _build(kind, match, text)
         if quantity is not None and math.isfinite(quantity.value):
             quantities.append(quantity)
     return _between_ranges(text, quantities)
@@ -255,9 +257,8 @@ def _not_a_range(match: re.Match[str]) -> bool:
     return year_like or after_from or high < low
 
 
-def _split_range(match: re.Match[str]) -> list[Quantity]:
+def _split_range(text: str, match: re.Match[str]) -> list[Quantity]:
     """The two ends of a false range, each a quantity of its own."""
-    text = match.string
     low_start, low_end = match.span("p_num")
     if text[low_end:low_end + 1] == "%":
         low_end += 1
@@ -287,8 +288,9 @@ def _quantity(text: str, value: float, unit: str, start: int, end: int, decimals
     return quantity
 
 
-def _build(kind: str, match: re.Match[str]) -> Quantity | None:
-    (start, end), text = match.span(), match.group()
+def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
+    (start, end) = match.span()
+    text = written[start:end]
     if kind == "plain" or kind == "w_amount":  # first: most quantities are plain numbers
         return _amount(kind, match, start, end, text)
     if kind == "money":
