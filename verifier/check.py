@@ -441,7 +441,9 @@ def _share_readings(claim, resolution, indicator, series, tol):
         detail = (f"{resolution.entity_name} {fmt.amount(part, indicator.unit)} of {fmt.amount(whole, indicator.unit)} "
                   f"in {fmt.years(span[0], span[-1])}; {how}")
         evidence = _evidence(series, indicator, entity, span, part, indicator.unit, detail)
-        shares = tuple((year, 100 * p / t, series.is_estimate(entity, year)) for year, p, t in by_year[-TRACE_BEFORE - 4:] if t)
+        shown = [(year, p, t) for year, p, t in by_year[-TRACE_BEFORE - 4:] if t]
+        estimated = series.estimates(entity, [year for year, _, _ in shown])
+        shares = tuple((year, 100 * p / t, year in estimated) for year, p, t in shown)
         evidence = replace(evidence, trace=shares, trace_unit="percent")
         return Reading(description, actual, "percent", judge(claim, actual, tol), (evidence,), detail)
 

@@ -173,16 +173,16 @@ FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shru
 # Plans and targets are not statements of fact: "plans to cut debt to 55% of GDP by 2028".
 TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|goal|seeks?|pledged?|promised?|wants?|intends?|forecasts?|projects?|projected|expects?|expected|will|would)\b[^.;]{0,60}$", re.I)
 # Sub-annual periods: the snapshots hold annual data only.
+_MONTHS = "|".join(calendar.month_name[1:])
 SUBANNUAL = re.compile(
     r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter|Q[1-4]\b"
     r"|(?<!a\s)(?<!one\s)(?<!three\s)(?<!three-)quarter(?:ly)?\b(?!\s+of\b)|month(?:ly)?\b"
     r"|(?:first|second|1st|2nd)\s+half\b|\bH[12]\b|(?:first|last)\s+(?:six|nine|three)\s+months\b"
-    r"|year[- ]on[- ]year in\b|(?:in|for|during|of)\s+(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\b|(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)[-–](?:January|February|March|April|May|June|July|August|September|October|November|December))",
+    rf"|year[- ]on[- ]year in\b|(?:in|for|during|of)\s+(?:{_MONTHS})\b|(?:{_MONTHS})[-–](?:{_MONTHS}))",
 )
 # One of these is in every match of SUBANNUAL: a sentence without them is not searched.
-SUBANNUAL_WORDS = ("quarter", "Q1", "Q2", "Q3", "Q4", "month", "half", "H1", "H2", "on year", "on-year", *calendar.month_name[1:])
+SUBANNUAL_WORDS = ("quarter", "Q1", "Q2", "Q3", "Q4", "month", "half", "H1", "H2", "on year", "on-year",
+                   *calendar.month_name[1:])
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|against|compared)\b|\s(?:while|whereas)\s", re.I)
 SOURCES_CITED = [

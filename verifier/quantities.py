@@ -279,17 +279,17 @@ def _quantity(text: str, value: float, unit: str, start: int, end: int, decimals
     """Quantity(...) made without the frozen dataclass's __init__, which sets its fourteen
     fields one by one through object.__setattr__ and cost a sixth of reading the numbers."""
     quantity = object.__new__(Quantity)
-    slots = quantity.__dict__
-    slots.update(_QUANTITY_DEFAULTS)
-    slots["text"], slots["value"], slots["unit"], slots["start"], slots["end"] = text, value, unit, start, end
-    slots["decimals"], slots["significant"] = decimals, significant
+    values = quantity.__dict__
+    values.update(_QUANTITY_DEFAULTS)
+    values["text"], values["value"], values["unit"], values["start"], values["end"] = text, value, unit, start, end
+    values["decimals"], values["significant"] = decimals, significant
     if others:
-        slots.update(others)
+        values.update(others)
     return quantity
 
 
 def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
-    (start, end) = match.span()
+    start, end = match.span()
     text = written[start:end]
     if kind == "plain" or kind == "w_amount":  # first: most quantities are plain numbers
         return _amount(kind, match, start, end, text)

@@ -51,10 +51,6 @@ class Series:
     def years(self, entity: str) -> list[int]:
         return sorted(self.values.get(entity, {}))
 
-    def is_estimate(self, entity: str, year: int) -> bool:
-        first = self.first_estimate.get(entity)
-        return first is not None and year >= first
-
     def estimates(self, entity: str, years) -> tuple[int, ...]:
         """Those of `years` that are estimates or projections, in their order."""
         first = self.first_estimate.get(entity)
