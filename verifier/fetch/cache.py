@@ -151,10 +151,11 @@ class Cache:
                             f"reads {SCHEMA_VERSION}); use a new --cache path or delete the file")
 
     def _create(self) -> None:
-        with self.db:
-            self.db.executescript(SCHEMA)
-            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # One transaction: another run opening the file meanwhile sees no tables or a whole,
+        # marked cache, never tables without the mark ("not a verifier cache"). A run that
+        # also found the file empty waits for this one, then finds nothing left to create.
+        self.db.executescript(f"BEGIN IMMEDIATE; {SCHEMA}; PRAGMA application_id = {APPLICATION_ID}; "
+                              f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
     def close(self) -> None:
         self.db.close()
