@@ -136,18 +136,21 @@ def _instructions_script():
     return module
 
 
-def test_the_instruction_count_workload_extracts_claims_with_the_tree_it_is_given(tmp_path):
+@pytest.mark.parametrize("what", ["claims", "quantities"])
+def test_the_instruction_count_workload_extracts_with_the_tree_it_is_given(tmp_path, what):
     tree = tmp_path / "other-checkout"
     tree.mkdir()
     for part in ("verifier", "sources"):
         (tree / part).symlink_to(ROOT / part)
     script = _instructions_script()
-    probe = "import verifier; print(verifier.__file__, file=sys.stderr)"
-    command = script.workload(tree, 2, 2)
-    command[2] = command[2] + "\n" + probe  # the program, then where verifier came from
+    # The program, then what it extracted with and where verifier came from.
+    probe = "import verifier; print(extract.__name__, verifier.__file__, file=sys.stderr)"
+    command = script.workload(tree, 2, 2, what)
+    command[2] = command[2] + "\n" + probe
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stderr.strip().endswith(str(tree / "verifier" / "__init__.py"))
+    extractor = {"claims": "extract_claims", "quantities": "find_quantities"}[what]
+    assert done.stderr.strip().endswith(f"{extractor} {tree / 'verifier' / '__init__.py'}")
 
 
 def test_the_count_is_read_from_callgrinds_report():
