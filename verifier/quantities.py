@@ -71,7 +71,12 @@ def _alternation(words) -> str:
     return trie_alternation(words)
 
 
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A run of digits is taken whole (possessive: never given back). Nothing the grammar reads
+# after a run can begin with a digit, so giving digits back would only repeat failing
+# tries: five of them for a plain "2020", in each shape the digit route tries before it.
+DIGITS = r"\d++"
+ORDINAL_DIGITS = rf"{DIGITS}(?:st|nd|rd|th)"
+NUMBER = rf"(?:\d{{1,3}}+(?:,\d{{3}})+|{DIGITS})(?:\.\d+)?"
 SIGNED = rf"(?:[-−–](?=\d))?{NUMBER}"
 SCALE = rf"(?:{_alternation(SCALES)})(?![\w])"
 DASH = r"(?:\s?[-–—]\s?|\sto\s)"
@@ -98,20 +103,20 @@ SHAPES: list[tuple[str, str, set[str]]] = [
     ("fraction", rf"""(?<!first\s)(?<!second\s)(?<!1st\s)(?<!2nd\s)(?<!latter\s)\b
         (?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
         (?=\s+of\b|\s+(?P<f_size>the\s+size)\s+of\b)""", {*FRACTION_COUNTS, *FRACTION_WORDS}),
-    ("times", rf"""\b(?:(?P<x_word>{_alternation(TIMES_WORDS)})|(?P<x_num>\d+(?:\.\d+)?)\s?times)
+    ("times", rf"""\b(?:(?P<x_word>{_alternation(TIMES_WORDS)})|(?P<x_num>{DIGITS}(?:\.\d+)?)\s?times)
         (?=\s+{COMPARED})""", {"digit", *(w.split()[0] for w in TIMES_WORDS)}),
     ("multiple", rf"\b(?:{_alternation(MULTIPLE_VERBS)})\b", set(MULTIPLE_VERBS)),
-    ("top_growth", rf"\bthe\s(?P<g_num>\d+|{_alternation(CARDINAL_WORDS)})\s(?:fastest|quickest)[\s-]growing\b",
+    ("top_growth", rf"\bthe\s(?P<g_num>{DIGITS}|{_alternation(CARDINAL_WORDS)})\s(?:fastest|quickest)[\s-]growing\b",
      {"the"}),
-    ("fastest", rf"""\b(?:the\s|(?<=['’]s\s))(?:(?P<f_ord>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-])?
+    ("fastest", rf"""\b(?:the\s|(?<=['’]s\s))(?:(?P<f_ord>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})[\s-])?
         (?:fastest|quickest)(?:[\s-]growing\b|(?=\s(?:growth|expansion|pace\sof\sgrowth)\b))""",
      {"the", "fastest", "quickest", *_ORDINALS}),
-    ("top", rf"\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>\d+|{_alternation(CARDINAL_WORDS)})\b", {"top", "the"}),
-    ("ordinal", rf"\b(?P<o_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})[\s-](?P<o_word>{SUPERLATIVE})\b",
+    ("top", rf"\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>{DIGITS}|{_alternation(CARDINAL_WORDS)})\b", {"top", "the"}),
+    ("ordinal", rf"\b(?P<o_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})[\s-](?P<o_word>{SUPERLATIVE})\b",
      _ORDINALS),
-    ("place", rf"""\b(?P<pl_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\splace\b
-        |(?<=\branks\s)(?P<rk_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\b
-        |(?<=\branked\s)(?P<rd_num>\d+(?:st|nd|rd|th)|{_alternation(ORDINAL_WORDS)})\b""", _ORDINALS),
+    ("place", rf"""\b(?P<pl_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})\splace\b
+        |(?<=\branks\s)(?P<rk_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})\b
+        |(?<=\branked\s)(?P<rd_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})\b""", _ORDINALS),
     ("superlative", rf"(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?P<s_word>{SUPERLATIVE})\b",
      {"the", "largest", "biggest", "highest", "lowest", "smallest", "most"}),
     ("w_amount", rf"""\b(?P<wa_num>{WORD_NUMBER})\s(?P<wa_scale>trillion|billion|million)\b
