@@ -165,10 +165,15 @@ AFTER_THE = {*CARDINAL_WORDS, *ORDINAL_WORDS, "fastest", "quickest", "largest", 
 AFTER_A = {"hundred", *FRACTION_WORDS}
 # Matched in lower-cased text: case-sensitive literals cost the engine less than (?i).
 # A start word may run into digits ("USD300") but not into letters.
-START = re.compile(rf"""(?<!\w)(?:\d|[-−–](?=\d)|[{''.join(re.escape(c) for c in START_SIGNS)}]
+START_TOKEN = re.compile(rf"""\d|[-−–](?=\d)|[{''.join(re.escape(c) for c in START_SIGNS)}]
     |(?:{_alternation(START_WORDS)})(?![^\W\d_])
     |the(?=\s(?:\d|(?:{_alternation(AFTER_THE)})\b))
-    |a(?=[\s-](?:{_alternation(AFTER_A)})\b))""", re.X)
+    |a(?=[\s-](?:{_alternation(AFTER_A)})\b)""", re.X)
+# A start after the text's first character: the non-word character before it, then the
+# start (captured, not consumed). Opening on a character class lets the engine skip the
+# letters inside words in a tight loop; opening on a lookbehind made it try every
+# position (8% more instructions reading numbers, callgrind).
+START = re.compile(rf"\W(?=({START_TOKEN.pattern}))", re.X)
 
 
 def _lowered(text: str) -> str:
@@ -184,11 +189,13 @@ def _matches(lowered: str) -> Iterator[re.Match[str]]:
     matched in its lower-cased copy (the grammar's words are lower case), so their groups
     are lower case."""
     done = 0
+    first = START_TOKEN.match(lowered)  # the first character has none before it
+    if first is not None and (match := _pattern_for(first.group()).match(lowered)) is not None:
+        done = match.end()
+        yield match
     for start in START.finditer(lowered):
-        if start.start() < done:
-            continue
-        match = _pattern_for(start.group()).match(lowered, start.start())
-        if match is not None:
+        at = start.start() + 1
+        if at >= done and (match := _pattern_for(start.group(1)).match(lowered, at)) is not None:
             done = match.end()
             yield match
 
