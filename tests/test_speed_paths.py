@@ -58,6 +58,18 @@ def test_routed_matching_finds_what_a_full_scan_finds_for_every_pair_of_pieces()
         assert routed == [(m.span(), m.lastgroup) for m in PATTERN.finditer(text)], a
 
 
+def test_a_number_read_before_reads_as_it_does_the_first_time(monkeypatch):
+    texts = [path.read_text(encoding="utf-8") for path in CORPUS] + [
+        ". ".join(c.format(a=a, b=b) for b in SECONDS for c in CONTINUATIONS) for a in PIECES] + [
+        "A third of exports, a third the size of Kenya. Between 5% and 6%, 5% and 6%, from 5% to 6%, 5% to 6%."]
+    with monkeypatch.context() as unremembered:
+        unremembered.setattr(quantities, "_READ_ALONE", frozenset())
+        first_reading = [quantities.find_quantities(text) for text in texts]
+    for text in reversed(texts):  # every number already read, in every context
+        quantities.find_quantities(text)
+    assert [quantities.find_quantities(text) for text in texts] == first_reading
+
+
 def claims(text):
     return [c.number_text for c in extract_claims(parse_document(Path("t.txt"), text, date(2026, 1, 1)))]
 
