@@ -13,7 +13,9 @@ Measures, in one run, on a generated corpus (benchmarks/corpus.py, seeded):
   peak memory of the process, and with --jobs 1 against the default (one per core);
 - how time grows from the smallest N to the largest (per-article time ratio: 1.0 is linear);
 - one pathological 5 MB document (long runs of digits, separators, spaces, nested
-  parentheses): regular expressions must not backtrack catastrophically.
+  parentheses): regular expressions must not backtrack catastrophically;
+- a machine check at the start and the end: a fixed workload that is not verifier's, so
+  a slow stretch of a shared machine shows as such.
 
 Figures are medians of --repeat runs. Timing lives here, never in the unit tests.
 """
@@ -24,6 +26,7 @@ import json
 import multiprocessing
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -123,6 +126,18 @@ def quantulum3_seconds(texts: list[str], repeat: int) -> float | None:
         return median_time(lambda: sum(len(parser.parse(t)) for t in texts), repeat)
 
 
+# A fixed workload of Python and its regular-expression engine, none of it verifier's:
+# timed at the start and the end of a run, it shows how fast the machine itself was
+# going, which on a shared machine wanders by a third and more over minutes.
+MACHINE_CHECK = re.compile(r"\w+")
+
+
+def machine_check_mb_s(texts: list[str], repeat: int) -> float:
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return megabytes / median_time(lambda: sum(len(m.group()) for t in texts for m in MACHINE_CHECK.finditer(t)),
+                                   max(repeat, 5))
+
+
 def run_verify(args: list[str]) -> tuple[float, float, int]:
     """Seconds, peak resident memory (MB) and exit code of one `verify` process."""
     command = [sys.executable, "-m", "verifier", *args]
@@ -184,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}, {platform.system()}", "repeat": args.repeat,
     }
     jobs = os.cpu_count() or 1
+    check_texts = texts[:args.extraction_articles]
+    figures["machine_check_mb_s"] = {"start": machine_check_mb_s(check_texts, args.repeat)}
     figures["extraction"] = extraction(texts[:args.extraction_articles], args.repeat, jobs)
     figures["extraction_vs_peer"] = extraction(texts[:args.peer_articles], args.repeat, jobs)
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
@@ -200,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["growth"] = {key: (large[f"{key}_s"] / large["articles"]) / (small[f"{key}_s"] / small["articles"])
                              for key in ("cold", "warm")}
     figures["pathological"] = pathological_row(args.repeat, args.pathological_mb)
+    figures["machine_check_mb_s"]["end"] = machine_check_mb_s(check_texts, args.repeat)
     print(table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
@@ -239,6 +257,10 @@ def table(figures: dict) -> str:
         p = figures["pathological"]
         lines.append(f"Pathological document, {p['megabytes']:.2f} MB: claims (what `verify` reads) {p['claims_s']:.2f} s; "
                      f"listing every number in it {p['all_numbers_s']:.2f} s")
+    if "machine_check_mb_s" in figures:
+        m = figures["machine_check_mb_s"]
+        lines.append(f"Machine check (a fixed regex workload, not verifier's): {m['start']:.1f} MB/s at the start of "
+                     f"the run, {m['end']:.1f} at the end; the same code, so any difference is the machine")
     return "\n".join(lines)
 
 

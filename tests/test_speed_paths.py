@@ -101,6 +101,8 @@ def test_the_benchmark_runs_at_a_tiny_size(tmp_path):
     assert [row["articles"] for row in figures["end_to_end"]] == [4, 8]
     assert figures["extraction"]["verifier_claims_articles_s"] > 0
     assert figures["pathological"]["claims_s"] > 0
+    assert figures["machine_check_mb_s"]["start"] > 0 and figures["machine_check_mb_s"]["end"] > 0
+    assert "Machine check" in done.stdout
 
 
 def _texts_with_periods():
