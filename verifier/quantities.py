@@ -73,7 +73,7 @@ def _alternation(words) -> str:
 
 # A run of digits is taken whole (possessive: never given back). Nothing the grammar reads
 # after a run can begin with a digit, so giving digits back would only repeat failing
-# tries: five of them for a plain "2020", in each shape the digit route tries before it.
+# tries: three more for a plain "2020", in each shape the digit route tries before it.
 DIGITS = r"\d++"
 ORDINAL_DIGITS = rf"{DIGITS}(?:st|nd|rd|th)"
 NUMBER = rf"(?:\d{{1,3}}+(?:,\d{{3}})+|{DIGITS})(?:\.\d+)?"
