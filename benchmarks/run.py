@@ -199,9 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}, {platform.system()}", "repeat": args.repeat,
     }
     jobs = os.cpu_count() or 1
-    check_texts = texts[:args.extraction_articles]
-    figures["machine_check_mb_s"] = {"start": machine_check_mb_s(check_texts, args.repeat)}
-    figures["extraction"] = extraction(texts[:args.extraction_articles], args.repeat, jobs)
+    extraction_texts = texts[:args.extraction_articles]
+    figures["machine_check_mb_s"] = {"start": machine_check_mb_s(extraction_texts, args.repeat)}
+    figures["extraction"] = extraction(extraction_texts, args.repeat, jobs)
     figures["extraction_vs_peer"] = extraction(texts[:args.peer_articles], args.repeat, jobs)
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
         cache = Path(tmp) / "cache.sqlite"
@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["growth"] = {key: (large[f"{key}_s"] / large["articles"]) / (small[f"{key}_s"] / small["articles"])
                              for key in ("cold", "warm")}
     figures["pathological"] = pathological_row(args.repeat, args.pathological_mb)
-    figures["machine_check_mb_s"]["end"] = machine_check_mb_s(check_texts, args.repeat)
+    figures["machine_check_mb_s"]["end"] = machine_check_mb_s(extraction_texts, args.repeat)
     print(table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
