@@ -92,7 +92,7 @@ def _worker_check(path: Path) -> DocumentResult | str:
     return _slim(result, settings["details"])
 
 
-def _slim(result: DocumentResult, details: bool = True) -> DocumentResult:
+def _slim(result: DocumentResult, details: bool) -> DocumentResult:
     """What the parent still needs once the report is written: no article text and no
     chart series, so ten thousand results cross the process boundary, and stay in
     memory, at a fraction of the size. Without `details`, only what a verdict's line

@@ -10,7 +10,6 @@ linearly with the text.
 """
 from __future__ import annotations
 
-import copy
 import math
 import re
 from dataclasses import fields, replace
@@ -251,9 +250,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if read is not None:
             values = read.copy()  # the fields in their order, then moved to this place
             values["start"], values["end"] = start, end
-            quantity = object.__new__(Quantity)
-            object.__setattr__(quantity, "__dict__", values)
-            quantities.append(quantity)
+            quantities.append(_with_fields(values))
     if len(quantities) > 1 and "between" in lowered:  # a plain search: (?i) costs a tenth of the reading
         return _between_ranges(text, quantities)
     return quantities
@@ -313,18 +310,23 @@ def _split_range(text: str, match: re.Match[str]) -> list[Quantity]:
 _QUANTITY_DEFAULTS = {f.name: f.default for f in fields(Quantity)}
 
 
+def _with_fields(values: dict) -> Quantity:
+    """A Quantity holding these fields (all of them, in order), made without the frozen
+    dataclass's __init__, which sets its fourteen fields one by one through
+    object.__setattr__ and cost a sixth of reading the numbers."""
+    quantity = object.__new__(Quantity)
+    object.__setattr__(quantity, "__dict__", values)
+    return quantity
+
+
 def _quantity(text: str, value: float, unit: str, start: int, end: int, decimals: int = 0, significant: int = 1,
               **others) -> Quantity:
-    """Quantity(...) made without the frozen dataclass's __init__, which sets its fourteen
-    fields one by one through object.__setattr__ and cost a sixth of reading the numbers."""
-    quantity = object.__new__(Quantity)
-    values = quantity.__dict__
-    values.update(_QUANTITY_DEFAULTS)
+    values = _QUANTITY_DEFAULTS.copy()
     values["text"], values["value"], values["unit"], values["start"], values["end"] = text, value, unit, start, end
     values["decimals"], values["significant"] = decimals, significant
     if others:
         values.update(others)
-    return quantity
+    return _with_fields(values)
 
 
 def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
@@ -426,12 +428,11 @@ def _amount(kind: str, match: re.Match[str], start: int, end: int, text: str) ->
 
 
 def shifted(quantity: Quantity, offset: int) -> Quantity:
-    """The same quantity with its offsets moved (into a sentence's own): a copy, made
-    without dataclasses.replace, which costs ten times as much on every number of a run."""
-    moved = copy.copy(quantity)
-    object.__setattr__(moved, "start", quantity.start + offset)
-    object.__setattr__(moved, "end", quantity.end + offset)
-    return moved
+    """The same quantity with its offsets moved (into a sentence's own)."""
+    values = quantity.__dict__.copy()
+    values["start"] += offset
+    values["end"] += offset
+    return _with_fields(values)
 
 
 def word_number(text: str) -> int:
