@@ -382,29 +382,66 @@ def signoff_command(args: argparse.Namespace) -> int:
 
 def eval_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="verify eval", description="Score claim extraction and verdicts against a labelled corpus.")
-    parser.add_argument("corpus", type=Path, help="the folder of articles")
-    parser.add_argument("gold", type=Path, help="gold labels, JSON Lines (see tests/corpus/README.md)")
+        prog="verify eval",
+        description="Score claim extraction, verdicts and the gate against labelled corpora: a folder of real "
+                    "articles with gold.jsonl and non_claims.jsonl (../shared/corpus/news-*), or the project's own "
+                    "corpus (a folder and its gold file).")
+    parser.add_argument("corpus", type=Path, nargs="+",
+                        help="corpus folders; a .jsonl file after a folder is that folder's gold labels")
     parser.add_argument("--data", action="append", default=[], metavar="PATH", help="as for `verify`")
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--summary", action="store_true", help="print the figures only, not every miss and false alarm")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="as for `verify`")
     add_cache_options(parser)
     return parser
 
 
+def _corpora(paths: list[Path]) -> list[tuple[Path, Path | None]]:
+    """(folder, gold file or None) for each corpus named; a .jsonl names the gold of the folder before it."""
+    corpora: list[tuple[Path, Path | None]] = []
+    for path in paths:
+        if path.suffix == ".jsonl":
+            if not corpora or corpora[-1][1] is not None:
+                raise ValueError(f"{path}: a gold file must follow the corpus folder it labels")
+            corpora[-1] = (corpora[-1][0], path)
+        else:
+            corpora.append((path, None))
+    return corpora
+
+
 def eval_command(args: argparse.Namespace) -> int:
-    from .evaluate import GoldError, evaluate, report_json, report_text
+    from .evaluate import (GoldError, evaluate, is_news_corpus, load_news_corpus, score_run, scores_json,
+                           scores_text)
+    from .evaluate.project import report_json, report_text
 
     try:
         today = _today(args.today)
+        corpora = _corpora(args.corpus)
         data, live = _data_sources(args, _policy(args), Network.from_environment())
-        result = evaluate(args.corpus, args.gold, data, today)
+        outputs, failed = [], False
+        for folder, gold in corpora:
+            if gold is None and is_news_corpus(folder):
+                articles, labelled = load_news_corpus(folder)
+                run_result = run([articles], data, today)
+                scores = score_run(str(folder), labelled, run_result.documents, run_result.errors)
+                text = scores_text(scores, details=not args.summary)
+                outputs.append((scores_json(scores), text))
+                failed = failed or bool(scores.errors)
+                continue
+            gold = gold or folder / "gold.jsonl"
+            result = evaluate(folder, gold, data, today)
+            text = scores_text(result.scores, details=False) + "\n" + report_text(result)
+            outputs.append((dict(scores_json(result.scores), fields=report_json(result)), text))
+            failed = failed or bool(result.errors)
     except (ValueError, GoldError) as exc:
         print(f"verify: {exc}", file=sys.stderr)
         return ERROR
     report_network(live, "Claims whose data is not in the cache are unverifiable.")
-    print(json.dumps(report_json(result), indent=1) if args.format == "json" else report_text(result))
-    return ERROR if result.errors else 0
+    if args.format == "json":
+        print(json.dumps([o for o, _ in outputs] if len(outputs) > 1 else outputs[0][0], indent=1))
+    else:
+        print("\n\n".join(t for _, t in outputs))
+    return ERROR if failed else 0
 
 
 def data_parser() -> argparse.ArgumentParser:

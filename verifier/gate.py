@@ -28,9 +28,19 @@ def parse_fail_on(text: str) -> tuple[VerdictKind, ...]:
     return tuple(valid[name] for name in names)
 
 
-def failing(documents: list[DocumentResult], fail_on: tuple[VerdictKind, ...]) -> list[Verdict]:
-    return [v for doc in documents for v in doc.verdicts
-            if v.verdict in fail_on and not (v.override is not None and v.override.passes)]
+def blocks(verdict: Verdict, fail_on: tuple[VerdictKind, ...] = DEFAULT_FAIL_ON, block_review: bool = False) -> bool:
+    """Whether this claim holds the piece back. A claim held for review (its reading is
+    uncertain) blocks only with `block_review`, by the verdict its likeliest reading gives."""
+    if verdict.override is not None and verdict.override.passes:
+        return False
+    if verdict.review and block_review and verdict.review_verdict in fail_on:
+        return True
+    return verdict.verdict in fail_on
+
+
+def failing(documents: list[DocumentResult], fail_on: tuple[VerdictKind, ...],
+            block_review: bool = False) -> list[Verdict]:
+    return [v for doc in documents for v in doc.verdicts if blocks(v, fail_on, block_review)]
 
 
 def exit_code(documents: list[DocumentResult], errors: list[str], fail_on: tuple[VerdictKind, ...]) -> int:

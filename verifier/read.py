@@ -209,10 +209,12 @@ def parse_document(path: Path, text: str, today: date) -> Document:
     """Split off front matter, and find the title and the publication date."""
     fields: dict[str, str] = {}
     first_line = 1
+    text_offset = 0
     match = FRONT_MATTER.match(text)
     if match:
         fields = {k.lower(): v.strip("'\"") for k, v in FRONT_MATTER_FIELD.findall(match.group(1))}
         first_line += match.group(0).count("\n")
+        text_offset = match.end()
         text = text[match.end():]
     published, how = _publication_date(text, fields, today)
     try:
@@ -227,6 +229,7 @@ def parse_document(path: Path, text: str, today: date) -> Document:
         published=published,
         published_source=how,
         first_line=first_line,
+        text_offset=text_offset,
     )
 
 

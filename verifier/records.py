@@ -41,6 +41,8 @@ class Document:
     published_source: str
     # 1-based line number of the first character of `text` in the file (front matter skipped).
     first_line: int = 1
+    # Characters of the file (line ends read as "\n") before `text`: the front matter.
+    text_offset: int = 0
     directives: tuple = ()  # editors' inline directives (overrides.Directive), in order
 
 
@@ -102,6 +104,12 @@ class Claim:
     quantity: Quantity | None = None
     quote_offset: int = 0  # where the quote starts in the document's text
     other: str | None = None  # for ratios: the country compared with, as written
+    # Other places the same claim is made (a headline repeated in the body), as offsets of
+    # the number in the document's text: one claim, reported once with all its places.
+    also: tuple[tuple[int, int], ...] = ()
+    # Why the reading may be wrong ("two countries in the clause: Kenya, Uganda"): a claim
+    # with doubts is held for review rather than called inaccurate.
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,11 @@ class Verdict:
     primary: Reading | None = None
     alternatives: tuple[Reading, ...] = ()
     override: Override | None = None
+    # Held for an editor: the reading is uncertain (claim.doubts) and it decides the verdict.
+    # The verdict is then never `inaccurate`: `review_verdict` keeps what the most likely
+    # reading gives.
+    review: bool = False
+    review_verdict: VerdictKind | None = None
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:

@@ -1,4 +1,4 @@
-"""`verify eval`: score extraction, resolution and verdicts against a labelled corpus.
+"""The project's own corpus (`tests/corpus`): one gold line per number, with its reading.
 
 Gold labels (JSON Lines, one number per line) say what a careful reader finds: whether
 a number is a claim, and for claims the entity, indicator, statistic, period, operator
@@ -19,21 +19,19 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from .check import check
-from .extract import extract_claims
-from .fetch import DataSources
-from .geography import geography
-from .quantities import find_quantities
-from .read import InputError, read_document
-from .records import Claim, Document, Period, Verdict, VerdictKind
-from .pipeline import series_needed
-from .resolve import resolve
+from ..check import check
+from ..extract import extract_claims
+from ..fetch import DataSources
+from ..geography import geography
+from ..pipeline import series_needed
+from ..quantities import find_quantities
+from ..read import InputError, read_document
+from ..records import Claim, Document, Period, Verdict, VerdictKind
+from ..resolve import resolve
+from .labels import GoldError, LabelledNumber
+from .score import Found, Scores
 
 CLAIM_FIELDS = ("entity", "indicator", "statistic", "period", "operator", "value")
-
-
-class GoldError(Exception):
-    """A gold file that cannot be used; the message names the line."""
 
 
 @dataclass
@@ -62,6 +60,7 @@ class Evaluation:
     matches: list[Match] = field(default_factory=list)  # every gold claim, found or not
     false_positives: list[tuple[str, Claim, str]] = field(default_factory=list)  # doc, claim, why
     errors: list[str] = field(default_factory=list)
+    scores: Scores = field(default_factory=lambda: Scores("project corpus"))  # the figures every corpus gets
 
     @property
     def found(self) -> list[Match]:
@@ -189,6 +188,7 @@ def _same_reading(name: str, want, got, labels: dict, predicted: Claim) -> bool:
 
 def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> Evaluation:
     result = Evaluation()
+    result.scores.name = str(corpus)
     gold = load_gold(gold_path)
     by_doc: dict[str, list[GoldNumber]] = {}
     for entry in gold:
@@ -222,10 +222,12 @@ def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> E
         unmatched = list(predicted_resolved)
         for entry in sorted(entries, key=lambda e: e.start):
             overlapping = [(c, r) for c, r in unmatched if _span(c)[0] < entry.end and entry.start < _span(c)[1]]
+            labelled = _labelled(entry, document, gold_verdicts.get(entry.line))
             if not entry.claim:
-                for c, _ in overlapping:
+                for c, r in overlapping:
                     result.false_positives.append((document.path.name, c, f"gold says not a claim ({entry.labels.get('why', '')})"))
-                    unmatched.remove((c, _))
+                    result.scores.taken.append((labelled, check(c, r, data)))
+                    unmatched.remove((c, r))
                 continue
             match = Match(entry, None, gold_verdict=gold_verdicts[entry.line])
             if overlapping:
@@ -235,9 +237,18 @@ def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> E
                 match.predicted_verdict = check(claim, resolution, data)
                 match.field_errors = _field_errors(entry, gold_resolutions[entry.line], claim, resolution)
             result.matches.append(match)
-        for claim, _ in unmatched:
+            result.scores.found.append(Found(labelled, match.predicted_verdict))
+        for claim, resolution in unmatched:
             result.false_positives.append((document.path.name, claim, "not a number the gold file lists"))
+            result.scores.unlabelled.append((document.path.name, check(claim, resolution, data)))
+    result.scores.errors = result.errors
     return result
+
+
+def _labelled(entry: GoldNumber, document: Document, verdict: Verdict | None) -> LabelledNumber:
+    return LabelledNumber(article=entry.doc, ident=f"gold.jsonl:{entry.line}", text=entry.text, claim=entry.claim,
+                          spans=((entry.start, entry.end),), verdict=verdict.verdict.value if verdict else None,
+                          quote=entry.text, why=entry.labels.get("why", ""), record=entry.labels)
 
 
 def report_text(result: Evaluation) -> str:
