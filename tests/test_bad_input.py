@@ -132,7 +132,7 @@ def bad_input(root: Path) -> tuple[list[Path], dict[Path, str]]:
     named = root / "named"  # paths given on the command line
     named.mkdir()
     (named / "chart.png").write_bytes(PNG)
-    bad[named / "chart.png"] = "not an article: only .txt and .md files are checked"
+    bad[named / "chart.png"] = "not an article: only .txt, .md and .html files are checked"
     (named / "gone.md").symlink_to("missing.md")
     bad[named / "gone.md"] = "broken symbolic link (to 'missing.md', which does not exist)"
     (named / "a").symlink_to("b")

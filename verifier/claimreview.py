@@ -58,8 +58,10 @@ def write_claim_reviews(documents: list[DocumentResult], folder: Path, report_na
             anchor = _anchor(number, verdict)
             review_url = f"{base_url.rstrip('/')}/{quote(report)}#{anchor}" if base_url else f"{quote(report)}#{anchor}"
             review = claim_review(verdict, document_url, review_url, author, run_date)
-            review["itemReviewed"]["appearance"].update(
-                {"headline": document.title, "datePublished": document.published.isoformat()})
+            appearance = {"headline": document.title}
+            if document.published:
+                appearance["datePublished"] = document.published.isoformat()
+            review["itemReviewed"]["appearance"].update(appearance)
             target = folder / f"{Path(report).stem}-claim-{number}.jsonld"
             write_atomic(target, json_ld(review))
             written.append(target)

@@ -41,15 +41,23 @@ class Sentence:
     paragraph: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, blocks: tuple = ()) -> list[Sentence]:
+    """Sentences within each block of the document's structure (a list item, a table row, a
+    heading and a paragraph each end a sentence); text with no structure given is split
+    into paragraphs at blank lines. `Sentence.paragraph` is the block's index."""
+    if blocks:
+        spans = [(b.start, b.end) if b.kind != "meta" else None for b in blocks]
+    else:
+        spans, paragraph_start = [], 0
+        for match in PARAGRAPH_BREAK.finditer(text):
+            spans.append((paragraph_start, match.start()))
+            paragraph_start = match.end()
+        spans.append((paragraph_start, len(text)))
     sentences: list[Sentence] = []
-    paragraph_start = 0
-    paragraphs = []
-    for match in PARAGRAPH_BREAK.finditer(text):
-        paragraphs.append((paragraph_start, match.start()))
-        paragraph_start = match.end()
-    paragraphs.append((paragraph_start, len(text)))
-    for index, (p_start, p_end) in enumerate(paragraphs):
+    for index, span in enumerate(spans):
+        if span is None:
+            continue
+        p_start, p_end = span
         start = p_start
         for end_match in SENTENCE_END.finditer(text, p_start, p_end):
             word = LAST_WORD.search(text[max(p_start, end_match.start() - 12): end_match.start() + 1])
@@ -311,7 +319,7 @@ class _Context:
 
 
 def extract_claims(document: Document) -> list[Claim]:
-    sentences = split_sentences(document.text)
+    sentences = split_sentences(document.text, document.blocks)
     mentions = geography().mentions(document.text)
     starts = [m.start for m in mentions]
     newlines = [m.start() for m in re.finditer("\n", document.text)]

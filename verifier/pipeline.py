@@ -48,7 +48,7 @@ def _read_and_resolve(path: Path, today: date, only: Callable[[Document, Claim],
         claims, accepted = apply_directives(document, extract_claims(document))
         if only is not None:
             claims = [claim for claim in claims if only(document, claim)]
-        return document, accepted, [(claim, resolve(claim, document.published)) for claim in claims]
+        return document, accepted, [(claim, resolve(claim, document.published, today)) for claim in claims]
     except Exception as exc:  # noqa: BLE001 - a bug must cost one article, not the run
         return _bug(path, "reading its claims", exc)
 

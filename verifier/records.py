@@ -32,18 +32,41 @@ SEVERITY = [
 
 
 @dataclass(frozen=True)
+class Block:
+    """A piece of a document's structure, as offsets into its text.
+
+    Sentences never run across blocks. A list item or table row reads the words it does
+    not say itself (what is measured, the year, the source, the scope) from its `lead`,
+    the block that introduces its list or table ("Africa's largest economies in 2024,
+    according to the IMF:"), and every block knows its nearest `heading`."""
+
+    kind: str  # "title", "heading", "paragraph", "item" (of a list), "row" (of a table), "meta" (not prose)
+    start: int
+    end: int
+    number: int | None = None  # an ordered list item's number ("3." -> 3)
+    lead: int | None = None  # index of the block that introduces this item's list or this row's table
+    heading: int | None = None  # index of the nearest heading above
+
+
+@dataclass(frozen=True)
 class Document:
     path: Path
     text: str
     title: str
-    published: date
-    # How the date was found: "Published: line", "dateline (year assumed: ...)", "run date".
+    # None when the article prints no date it was published: periods relative to it
+    # ("last year") then cannot be read.
+    published: date | None
+    # How the date was found ("'Published: 2024-01-30' line", "the page address"), or why not.
     published_source: str
     # 1-based line number of the first character of `text` in the file (front matter skipped).
     first_line: int = 1
     # Characters of the file (line ends read as "\n") before `text`: the front matter.
     text_offset: int = 0
     directives: tuple = ()  # editors' inline directives (overrides.Directive), in order
+    blocks: tuple[Block, ...] = ()  # the structure, in the order of the text
+    url: str = ""  # where the article was published, if it says
+    # False when the date's year was assumed (a dateline "May 20" with no year printed).
+    published_certain: bool = True
 
 
 @dataclass(frozen=True)
@@ -131,6 +154,7 @@ class Resolution:
     problem: str | None = None  # why the claim cannot be looked up, if it cannot
     other: str | None = None  # for ratios: ISO alpha-3 of the country compared with
     other_name: str | None = None
+    doubts: tuple[str, ...] = ()  # what resolving had to assume ("no publication date: ...")
 
 
 @dataclass(frozen=True)

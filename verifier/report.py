@@ -149,6 +149,10 @@ def markdown_table(headers: list[str], rows: list[list]) -> str:
     return "\n".join([line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, cells)])
 
 
+def published_text(document) -> str:
+    return document.published.isoformat() if document.published else "unknown"
+
+
 def article_markdown(result: DocumentResult, data_labels: list[str], run_date: date,
                      charts: dict[int, str] | None = None) -> str:
     """`charts`: claim number -> the chart's path relative to the report."""
@@ -157,7 +161,7 @@ def article_markdown(result: DocumentResult, data_labels: list[str], run_date: d
         f"# Verification report: {escape(document.title)}",
         "",
         f"- **Article:** {escape(str(document.path))}",
-        f"- **Published:** {document.published.isoformat()} ({escape(document.published_source)})",
+        f"- **Published:** {published_text(document)} ({escape(document.published_source)})",
         f"- **Data:** {escape('; '.join(data_labels)) or 'none given'}",
         f"- **Checked:** {run_date.isoformat()} by verifier {__version__}",
         "",
@@ -266,7 +270,7 @@ def index_markdown(results: list[DocumentResult], names: dict[Path, str], errors
         rows.append([
             f"[{escape(result.document.title)}]({names[result.document.path]})",
             escape(str(result.document.path)),
-            result.document.published.isoformat(),
+            published_text(result.document),
             len(result.verdicts),
             *[counts[k] for k in SEVERITY],
             kind.value if kind else "—",
@@ -380,7 +384,7 @@ def run_json(results: list[DocumentResult], errors: list[str], data_labels: list
         "schema": SCHEMA,
         "data": data_labels,
         "documents": [
-            {"path": str(r.document.path), "title": r.document.title, "published": r.document.published.isoformat(),
+            {"path": str(r.document.path), "title": r.document.title, "published": r.document.published.isoformat() if r.document.published else None,
              "published_source": r.document.published_source, "claims": [verdict_json(v) for v in r.verdicts]}
             for r in results
         ],

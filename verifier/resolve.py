@@ -11,8 +11,25 @@ from .records import Claim, Resolution
 DEFAULT_SOURCES = ("world_bank", "imf")
 
 
-def resolve(claim: Claim, published: date) -> Resolution:
+RELATIVE_KINDS = {"last_year": "last year", "this_year": "this year", "past": "the past years",
+                  "year_before": "the year before", "year_after": "the year after", "next_year": "next year"}
+
+
+def resolve(claim: Claim, published: date | None, today: date | None = None) -> Resolution:
+    """`published` None: the article gives no date. Periods relative to it cannot be read;
+    the latest data up to the run date's last full year stand in for "now", as a doubt."""
     places = geography()
+    doubts: tuple[str, ...] = ()
+    if published is None:
+        if claim.period.kind in RELATIVE_KINDS:
+            return Resolution(entity=None, entity_name=claim.entity, indicator=claim.indicator, group=None,
+                              group_name=None, period_text=claim.period.text,
+                              problem=f"“{claim.period.text}” counts from the publication date, and the article "
+                                      "prints none (date unknown)")
+        published = today or date.today()
+        if claim.period.kind in ("latest", "since"):
+            doubts = (f"the article prints no publication date: “now” is read as the latest data up to "
+                      f"{published.year - 1}",)
     indicator = indicators().get(claim.indicator or "")
     entity = places.country_code(claim.entity) if claim.entity else None
     entity_name = places.country_name(entity) if entity else claim.entity
@@ -72,6 +89,7 @@ def resolve(claim: Claim, published: date) -> Resolution:
         problem=problem,
         other=other,
         other_name=places.country_name(other) if other else None,
+        doubts=doubts,
     )
 
 

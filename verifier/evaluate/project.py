@@ -211,8 +211,8 @@ def evaluate(corpus: Path, gold_path: Path, data: DataSources, today: date) -> E
     resolved = []
     for document, entries, predicted in pending:
         gold_claims = [(e, gold_claim(e, document)) for e in entries if e.claim]
-        items = ([(c, resolve(c, document.published)) for _, c in gold_claims],
-                 [(c, resolve(c, document.published)) for c in predicted])
+        items = ([(c, resolve(c, document.published, today)) for _, c in gold_claims],
+                 [(c, resolve(c, document.published, today)) for c in predicted])
         resolved.append((document, entries, gold_claims, items))
     # One fetch for every series any gold or predicted claim needs.
     data.fetch(series_needed(r for *_, items in resolved for pairs in items for _, r in pairs))
