@@ -307,3 +307,88 @@ def test_the_fastest_growth_is_a_growth_rank(text, rank):
 
 def test_the_fastest_pace_since_a_year_is_no_rank():
     assert [q.unit for q in find_quantities("the fastest pace since 2010")] == ["number"]
+
+
+# --- forms real copy uses: decimal commas, Indian grouping, South Asian scales ------------
+
+
+@pytest.mark.parametrize(
+    "text, value, decimals",
+    [
+        ("12,85%", 12.85, 2),  # a decimal comma, as much of the world writes it
+        ("7,4", 7.4, 1),
+        ("2,500", 2500.0, 0),  # three digits after the comma: thousands
+        ("4,15,300", 415300.0, 0),  # Indian grouping
+        ("23 456 789,5", 23456789.5, 1),  # spaces between thousands, a decimal comma
+        ("1\u00a0250\u00a0000", 1250000.0, 0),  # no-break spaces between thousands
+    ],
+)
+def test_number_separators_as_the_world_writes_them(text, value, decimals):
+    q = only(text)
+    assert q.value == pytest.approx(value) and q.decimals == decimals
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Rs 12.5 lakh crore", 12.5e12),
+        ("Rs. 3.4 lakh", 3.4e5),
+        ("8,200 crore", 8.2e10),
+        ("6.1 quadrillion", 6.1e15),
+        ("US$41.3-billion", 41.3e9),  # a hyphen between the number and its scale
+    ],
+)
+def test_scales_in_south_asian_copy_and_hyphenated(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Kshs 4.6 tn", "currency:KES"),
+        ("Tk2,10,500", "currency:BDT"),
+        ("GH¢12,400", "currency:GHS"),
+        ("N 31 trillion", "currency:NGN"),
+        ("K24.5 billion", "currency:PGK|ZMW|MWK"),  # the country decides which kwacha or kina
+        ("Rs 2.9 lakh", "currency:INR|PKR|LKR|NPR"),
+        ("3.7 trillion VND", "currency:VND"),
+        ("45 billion shillings", "currency:KES|UGX|TZS"),
+    ],
+)
+def test_newsroom_currency_abbreviations_and_codes_after_the_amount(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["N95 masks", "the K9 unit", "R2 of the model", "4 all", "won 5 all 70"])
+def test_letters_that_only_look_like_currencies_are_not_money(text):
+    assert all(q.unit == "number" for q in find_quantities(text))
+
+
+# --- ranks as they are written ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, rank",
+    [
+        ("the ninth (9th) largest economy", 9),
+        ("rose to Third (3rd) place", 3),
+        ("took sixth spot", 6),
+        ("held 4th position", 4),
+        ("ranked at 12th place", 12),
+        ("is ranked eighth globally", 8),
+        ("came second in Latin America", 2),
+        ("ranking third among emerging markets", 3),
+        ("is 41st out of 190 economies", 41),
+        ("had slipped to 14th, then to 16th.", 14),
+        ("became the top destination for investment", 1),
+        ("is the number one economy in the region", 1),
+    ],
+)
+def test_rank_forms(text, rank):
+    ranks = [q for q in find_quantities(text) if q.unit == "rank"]
+    assert ranks and ranks[0].value == rank
+
+
+@pytest.mark.parametrize("text", ["the first in a long series", "in the 19th century", "its 50th anniversary year"])
+def test_ordinals_that_rank_nothing(text):
+    assert not [q for q in find_quantities(text) if q.unit == "rank"]

@@ -21,17 +21,26 @@ from .patterns import trie_alternation
 from .records import Quantity
 
 SCALES = {
+    "quadrillion": 1e15,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9,
     "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+    # South Asian scales: a lakh is 100,000, a crore ten million; "lakh crore" is 10^12.
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
+    "lakh crore": 1e12, "lakh crores": 1e12, "lakh-crore": 1e12, "thousand crore": 1e10, "thousand crores": 1e10,
 }
 # Currencies written before the number ("US$", "KZT") and after it ("tenge"), as data.
 _CURRENCIES = load_toml(SOURCES_DIR / "currencies.toml")
 PREFIX_CURRENCIES: dict[str, str] = _CURRENCIES.get("prefix", {})
 # The grammar matches currencies in any case ("KSH", "ksh" for "KSh"): look them up so.
 _PREFIX_BY_CASE = {written.casefold(): code for written, code in PREFIX_CURRENCIES.items()}
-SUFFIX_CURRENCIES: dict[str, str] = _CURRENCIES.get("suffix", {})
+SUFFIX_CURRENCIES: dict[str, str] = dict(_CURRENCIES.get("suffix", {}))
+# An ISO 4217 code after an amount ("681 billion USD", "10.22 quadrillion VND") counts
+# only as written, in capitals: "all 70" is no money.
+ISO_CODES = {code for code in PREFIX_CURRENCIES if re.fullmatch(r"[A-Z]{3}", code)}
+for _code in ISO_CODES:
+    SUFFIX_CURRENCIES.setdefault(_code.lower(), PREFIX_CURRENCIES[_code])
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
@@ -75,11 +84,20 @@ def _alternation(words) -> str:
 # tries: three more for a plain "2020", in each shape the digit route tries before it.
 DIGITS = r"\d++"
 ORDINAL_DIGITS = rf"{DIGITS}(?:st|nd|rd|th)"
-NUMBER = rf"(?:\d{{1,3}}+(?:,\d{{3}})+|{DIGITS})(?:\.\d+)?"
+# Thousands grouped by commas ("1,234,567.8"), the Indian way ("3,06,144"), or by
+# no-break or thin spaces ("1 000 000"); a decimal comma after at most three digits
+# ("284,94%", "64,77"), also after space-grouped thousands ("119 442 289,7").
+NUMBER = (r"(?:\d{1,3}+(?:,\d{3})++(?:\.\d+)?|\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?:\.\d+)?"
+          r"|\d{1,3}+(?:[ \u00a0\u202f]\d{3})++,\d{1,2}(?!\d)|\d{1,3}+(?:[\u00a0\u202f]\d{3})++(?:\.\d+)?"
+          rf"|\d{{1,3}}+,\d{{1,2}}(?![\d,])|{DIGITS}(?:\.\d+)?)")
 SIGNED = rf"(?:[-−–](?=\d))?{NUMBER}"
 SCALE = rf"(?:{_alternation(SCALES)})(?![\w])"
+# A scale may be joined to its number by a hyphen ("US$87.4-billion").
+TO_SCALE = r"(?:\s?|-)"
 DASH = r"(?:\s?[-–—]\s?|\sto\s)"
 SUPERLATIVE = r"(?:largest|biggest|highest|lowest|smallest|most[\s-]populous)"
+# "the seventh (7th) largest", "Tenth (10th) place": an ordinal written twice.
+ORDINAL_AGAIN = r"(?:\s\(\d{1,3}(?:st|nd|rd|th)\))?"
 ASCENDING = ("lowest", "smallest")
 WORD_NUMBER = (rf"(?:(?:{_alternation(TENS_WORDS)})(?:[\s-](?:{_alternation(UNITS_WORDS)}))?"
                rf"|{_alternation(UNITS_WORDS)}|(?:a|one)\shundred)")
@@ -94,7 +112,7 @@ _WORD_NUMBERS = {*UNITS_WORDS, *TENS_WORDS, "a", "one"}
 SHAPES: list[tuple[str, str, set[str]]] = [
     ("money", rf"""(?<![\w])(?P<cur>{_alternation(_PREFIX_BY_CASE)})\s?(?P<m_num>{SIGNED})
         (?:{DASH}(?:{_alternation(_PREFIX_BY_CASE)})?\s?(?P<m_high>{NUMBER}))?
-        (?:\s?(?P<m_scale>{SCALE}))?""", {"sign", *_CURRENCY_WORDS}),
+        (?:{TO_SCALE}(?P<m_scale>{SCALE}))?""", {"sign", *_CURRENCY_WORDS}),
     ("percent", rf"""(?<![\w.,])(?P<p_num>{SIGNED})
         (?:\s?%?(?:\s?[-–—]\s?(?P<p_high>{NUMBER})|\sto\s(?P<p_high_to>{SIGNED})))?
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b)""", {"digit", "dash"}),
@@ -111,16 +129,22 @@ SHAPES: list[tuple[str, str, set[str]]] = [
         (?:fastest|quickest)(?:[\s-]growing\b|(?=\s(?:growth|expansion|pace\sof\sgrowth)\b))""",
      {"the", "fastest", "quickest", *_ORDINALS}),
     ("top", rf"\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>{DIGITS}|{_alternation(CARDINAL_WORDS)})\b", {"top", "the"}),
-    ("ordinal", rf"\b(?P<o_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})[\s-](?P<o_word>{SUPERLATIVE})\b",
-     _ORDINALS),
-    ("place", rf"""\b(?P<pl_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})\splace\b
-        |(?<=\branks\s)(?P<rk_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})\b
-        |(?<=\branked\s)(?P<rd_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})\b""", _ORDINALS),
+    ("ordinal", rf"""\b(?P<o_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)}){ORDINAL_AGAIN}
+        [\s-](?P<o_word>{SUPERLATIVE})\b""", _ORDINALS),
+    ("place", rf"""\b(?P<pl_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)}){ORDINAL_AGAIN}\s(?:place|spot|position)\b
+        |(?:(?<=\branks\s)|(?<=\branked\s)|(?<=\branking\s)|(?<=\branked\sat\s)|(?<=\branks\sat\s))
+         (?P<rk_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})\b
+        |(?P<sc_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})(?=\s+(?:globally|worldwide|in\sthe\sworld\b
+         |out\sof\s\d|among\s|in\s(?!the\b)[a-z]))
+        |(?:(?<=\bto\s)|(?<=\bat\s)|(?<=\bin\s))(?P<b_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})
+         (?=\s?(?:[,.;:)]|$))""", _ORDINALS),
+    ("first_place", r"\b(?:top(?=\s(?:destination|economy|spot|recipient|performer|position)\b)|number\s(?:one|1)\b"
+                    r"|no\.\s?1\b)", {"top", "number", "no"}),
     ("superlative", rf"(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?P<s_word>{SUPERLATIVE})\b",
      {"the", "largest", "biggest", "highest", "lowest", "smallest", "most"}),
     ("w_amount", rf"""\b(?P<wa_num>{WORD_NUMBER})\s(?P<wa_scale>trillion|billion|million)\b
         (?:\s(?P<wa_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?""", _WORD_NUMBERS),
-    ("plain", rf"""(?<![\w.,])(?P<n_num>{SIGNED})(?:\s?(?P<n_scale>{SCALE}))?
+    ("plain", rf"""(?<![\w.,])(?P<n_num>{SIGNED})(?:{TO_SCALE}(?P<n_scale>{SCALE}))?
         (?:\s(?P<n_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?(?![\w])""", {"digit", "dash"}),
 ]
 
@@ -133,11 +157,18 @@ def _grammar(shapes, flags: int = re.X | re.I) -> re.Pattern[str]:
 PATTERN = _grammar(SHAPES)
 
 
+DECIMAL_COMMA = re.compile(r",\d{1,2}$")
+
+
 def _number(text: str) -> tuple[float, int, int]:
     """Value, decimals and significant digits of a written number."""
     if text.isdigit():  # most numbers in news copy: years and whole counts
         return float(text), 0, len(text.strip("0")) or 1
-    cleaned = text.replace(",", "").replace("−", "-").replace("–", "-")
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if "." not in cleaned and DECIMAL_COMMA.search(cleaned):
+        integer, _, fraction = cleaned.rpartition(",")
+        cleaned = f"{integer}.{fraction}"
+    cleaned = cleaned.replace(",", "").replace("−", "-").replace("–", "-")
     value = float(cleaned)
     digits = cleaned.lstrip("-")
     integer, _, fraction = digits.partition(".")
@@ -243,7 +274,7 @@ def find_quantities(text: str) -> list[Quantity]:
         read = _READ.get(key, _UNREAD)
         if read is _UNREAD:
             quantity = _build(kind, match, text)
-            read = quantity.__dict__ if math.isfinite(quantity.value) else None
+            read = quantity.__dict__ if quantity is not None and math.isfinite(quantity.value) else None
             if len(_READ) >= _READ_LIMIT:
                 _READ.clear()
             _READ[key] = read
@@ -337,7 +368,11 @@ def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
     if kind == "money":
         value, decimals, significant = _number(match.group("m_num"))
         scale = match.group("m_scale")
-        currency = _PREFIX_BY_CASE[match.group("cur").casefold()]
+        sign_start, sign_end = match.span("cur")
+        sign = written[sign_start:sign_end]
+        if not _money_sign_holds(sign, match.group("m_num"), scale):
+            return None
+        currency = PREFIX_CURRENCIES.get(sign) or _PREFIX_BY_CASE[sign.casefold()]
         low = high = None
         if match.group("m_high"):
             low, high = _scaled(value, scale), _scaled(_number(match.group("m_high"))[0], scale)
@@ -386,9 +421,18 @@ def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
         if rank is None:
             return None
         return _quantity(text, rank, "rank", start, end, rank_kind="top")
+    if kind == "first_place":
+        return _quantity(text, 1.0, "rank", start, end, rank_kind="ordinal")
     if kind in ("ordinal", "place"):
+        if kind == "place" and match.group("sc_num"):
+            # "first in Africa", not "the first in a series": a place's name has a capital.
+            after = written[match.end(): match.end() + 40]
+            scope = re.match(r"\s+in\s+(\S)", after)
+            if scope and not scope.group(1).isupper():
+                return None
         written = (match.group("o_num") if kind == "ordinal"
-                   else match.group("pl_num") or match.group("rk_num") or match.group("rd_num")).lower()
+                   else match.group("pl_num") or match.group("rk_num") or match.group("sc_num")
+                   or match.group("b_num")).lower()
         rank = _rank(written, ORDINAL_WORDS)
         if rank is None:
             return None
@@ -398,6 +442,19 @@ def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
         order = "ascending" if match.group("s_word").lower() in ASCENDING else "descending"
         return _quantity(text, 1.0, "rank", start, end, rank_kind="ordinal", rank_order=order)
     return None
+
+
+def _money_sign_holds(sign: str, number: str, scale: str | None) -> bool:
+    """An ISO 4217 code counts in capitals only ("KZT 5", never "all 70" or "usd 5"); other
+    abbreviations in any case ("KSH", "ksh"); a single letter ("N", "K", "R") only as
+    written and before an amount that reads as money: with a scale word, a decimal point
+    or thousands separators ("K79.6 billion", not "K9")."""
+    letters = sign.rstrip(".")
+    if letters.upper() in ISO_CODES and letters != letters.upper():
+        return False
+    if len(letters) == 1 and letters.isalpha():
+        return letters.isupper() and (bool(scale) or any(c in number for c in ".,"))
+    return True
 
 
 RANK_DIGITS = re.compile(r"\d{1,4}(?!\d)")
@@ -422,8 +479,16 @@ def _amount(kind: str, match: re.Match[str], start: int, end: int, text: str) ->
         if scale:
             value *= SCALES[scale.lower()]
     if written_currency:
-        currency = SUFFIX_CURRENCIES[written_currency.lower()]
-        return _quantity(text, value, f"currency:{currency}", start, end, decimals, significant)
+        as_written = text[match.start("n_cur" if kind == "plain" else "wa_cur") - start:][:len(written_currency)]
+        if written_currency.upper() in ISO_CODES and written_currency.lower() not in _CURRENCIES.get("suffix", {}) \
+                and as_written != written_currency.upper():
+            # "Kenya's 4 all" is no money: a code counts in capitals only.
+            end = start + match.start("n_cur" if kind == "plain" else "wa_cur") - start
+            text = text[: end - start].rstrip()
+            end = start + len(text)
+        else:
+            currency = SUFFIX_CURRENCIES[written_currency.lower()]
+            return _quantity(text, value, f"currency:{currency}", start, end, decimals, significant)
     return _quantity(text, value, "number", start, end, decimals, significant)
 
 
