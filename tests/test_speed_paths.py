@@ -116,7 +116,7 @@ def _texts_with_periods():
 
 
 def test_every_period_match_holds_one_of_the_words_that_let_its_pattern_be_tried():
-    from verifier.extract import PERIOD_PATTERNS
+    from verifier.extract.periods import PERIOD_PATTERNS
     for text in _texts_with_periods():
         for kind, pattern, words in PERIOD_PATTERNS:
             for match in pattern.finditer(text):
@@ -124,7 +124,7 @@ def test_every_period_match_holds_one_of_the_words_that_let_its_pattern_be_tried
 
 
 def test_periods_read_with_the_word_filter_are_the_periods_every_pattern_finds():
-    from verifier.extract import PERIOD_PATTERNS, _period_from, _periods_written
+    from verifier.extract.periods import PERIOD_PATTERNS, _period_from, _periods_written
     for text in _texts_with_periods():
         for line in text.splitlines():
             unfiltered = tuple((m.start(), m.end(), _period_from(kind, m))
@@ -133,7 +133,7 @@ def test_periods_read_with_the_word_filter_are_the_periods_every_pattern_finds()
 
 
 def test_every_subannual_match_holds_one_of_the_words_that_let_it_be_searched():
-    from verifier.extract import SUBANNUAL, SUBANNUAL_WORDS
+    from verifier.extract.periods import SUBANNUAL, SUBANNUAL_WORDS
     text = " ".join(path.read_text(encoding="utf-8") for path in CORPUS) + (
         " in the first quarter, Q3 2024, quarterly, monthly, the first half, H2, the last six months,"
         " year-on-year in March, for January, in June 2024, March-April")

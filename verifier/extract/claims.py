@@ -1,0 +1,560 @@
+"""A number read as a claim: what it measures, the operator, the statistic; the rules that decide."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from ..catalogue import (Indicator, indicators)
+from ..geography import geography
+from ..quantities import find_quantities, is_scaled, shifted
+from ..records import Claim, Document, Quantity
+from .context import _Context, _clause_before
+from .cues import _Cue, _company_subject, _count_unit, _cues, _indicator_of, _peoples, _pronoun_subject, _source_cited
+from .entities import OF_GDP, _compared_with, _entity, _group_nearby, _rank_scope, _share_group, _subject_group, main_country
+from .periods import _period
+from .sentences import MAX_NUMBERS_PER_SENTENCE, _is_prose, split_sentences
+
+
+OPERATORS = [
+    (">", r"more than|over|above|exceed(?:s|ed|ing)?|in excess of|greater than|upwards of|surpass(?:es|ed|ing)?|topp?(?:s|ed|ing)"
+          r"|pass(?:es|ed|ing)|cross(?:es|ed|ing)|beyond"),
+    (">=", r"at least|no less than|not less than|no fewer than|not below|a minimum of"),
+    ("<=", r"at most|no more than|not more than|not over|not above|not exceeding|up to|a maximum of"),
+    ("<", r"less than|under|below|fewer than|short of"),
+    ("~", r"about|around|nearly|almost|roughly|approximately|some|close to|an estimated|circa|approx\.?|just over|just under|an?"),
+]
+
+
+OPERATOR_BEFORE = re.compile(
+    r"(?:" + "|".join(f"(?P<op{i}>\\b(?:{words}))" for i, (_, words) in enumerate(OPERATORS)) + r")\s+(?:of\s+)?$",
+    re.I,
+)
+
+
+AVERAGE = re.compile(
+    r"\baverag(?:e|es|ed|ing)\b|\bon average\b|\ba year on average\b|\bannual average\b|\baverage annual\b",
+    re.I,
+)
+
+
+_HEDGE = r"(?:more than|over|about|around|nearly|almost|roughly|some|at least|less than|just over|just under|approximately|an estimated)"
+
+
+# A change verb right before the number: "grew 5%", "shrank by 0.5%", "has grown by an
+# average of 3.7%". The number is then the rate of change of the verb's subject.
+CHANGE_VERB = re.compile(
+    r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|rising|increased|increases|increasing|expanded"
+    r"|expands|expand|expanding|jumped|climbed|advanced|surged|soared|contracted|contracts|contract|contracting"
+    r"|shrank|shrunk|shrinks|shrinking|fell|fallen|falls|falling|declined|declines|declining|dropped|drops"
+    r"|decreased|slumped|slipped|plunged|plummeted|tumbled)\s+(?:only\s+|just\s+|merely\s+)?(?:by\s+)?"
+    r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
+    rf"|on\s+average\s+)?(?:{_HEDGE}\s+)?(?:an?\s+)?$",
+    re.I,
+)
+
+
+FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shrunk", "shrinks", "shrinking", "fell",
+           "fallen", "falls", "falling", "declined", "declines", "declining", "dropped", "drops", "decreased", "slumped",
+           "slipped", "plunged", "plummeted", "tumbled"}
+
+
+# Plans and targets are not statements of fact: "plans to cut debt to 55% of GDP by 2028".
+TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|goal|seeks?|pledged?|promised?|wants?|intends?|forecasts?|projects?|projected|expects?|expected|will|would)\b[^.;]{0,60}$", re.I)
+
+
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
+
+
+
+
+
+
+
+
+COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up\s+from|down\s+from)\s+"
+                           r"(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+
+
+GOAL_AFTER = re.compile(r"\s+(?:target|goal|objective|ceiling|band)\b", re.I)
+
+
+# "to cut unemployment to seven percent": a goal, the number the object of "to <verb> ... to".
+PURPOSE = re.compile(r"\bto\s+(?:cut|raise|reduce|lift|bring|boost|increase|lower|reach|keep|get)\s+[^.;,]{0,60}?"
+                     r"\bto\s+(?:about\s+|around\s+|below\s+|under\s+|above\s+)?$", re.I)
+
+
+# Words after a count of people that make it a part of the population, not all of it.
+SUBSET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:working|living|employed|displaced|who|abroad|in\s+poverty|without|lacking)\b",
+                          re.I)
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    sentences = split_sentences(document.text, document.blocks)
+    mentions = geography().mentions(document.text)
+    starts = [m.start for m in mentions]
+    newlines = [m.start() for m in re.finditer("\n", document.text)]
+    paragraph_starts: dict[int, int] = {}
+    for sentence in sentences:
+        paragraph_starts.setdefault(sentence.paragraph, sentence.start)
+    # Numbers are read sentence by sentence, prose only: a run of figures that is not
+    # prose (a table pasted as text, a garbled feed) holds no claims a reader would check.
+    numbers = [find_quantities(s.text) if _is_prose(s.text) else [] for s in sentences]
+    everywhere = [shifted(q, s.start) for s, found in zip(sentences, numbers) for q in found if q.unit.startswith("currency:")]
+    main, main_why = main_country(mentions, document.text, everywhere)
+    claims: list[Claim] = []
+    for index, sentence in enumerate(sentences):
+        if not numbers[index] or len(numbers[index]) > MAX_NUMBERS_PER_SENTENCE:
+            continue
+        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why)
+        cues = _cues(sentence.text)
+        if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
+            cues = _pronoun_subject(sentence.text, sentences[index - 1].text) + cues
+        if not cues:
+            continue
+        earlier: list[Claim] = []  # this sentence's claims so far
+        for quantity in numbers[index]:
+            claim = _claim(context, quantity, cues, len(claims) + 1, earlier)
+            if claim is not None:
+                claims.append(claim)
+                earlier.append(claim)
+    return claims
+
+
+def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
+           earlier: list[Claim] = ()) -> Claim | None:
+    sentence = context.sentence
+    after = sentence.text[quantity.end:]
+    before = sentence.text[: quantity.start]
+    clause = _clause_before(sentence.text, quantity.start)
+    if TARGET.search(clause):
+        return None
+    if _company_subject().search(clause):
+        return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
+    if quantity.unit == "number" and _count_unit().match(after):
+        return None  # "83.7 million tonnes": a count of things
+    if GOAL_AFTER.match(after) or PURPOSE.search(clause):
+        return None  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
+    if FROM_BEFORE.search(before) and not re.match(
+            r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
+            r"|last\s+year)", after, re.I):
+        # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
+        # sentence does not give; only the end point is checkable.
+        return None
+    share_group = _share_group(context, quantity) if quantity.unit == "percent" else None
+    of_gdp = quantity.unit == "percent" and share_group is None and (
+        bool(OF_GDP.match(after)) or _parallel_of_gdp(sentence.text, quantity))
+    in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
+    sign = 1
+    level_change = quantity.change
+    comparison = COMPARISON_AFTER.match(after) if quantity.unit in ("percent", "ratio") else None
+    if quantity.unit == "percent" and comparison and not comparison.group("than"):
+        comparison = None  # "5% as large as" is not how comparisons are written
+    if comparison:
+        cue = _compared_subject(sentence.text, quantity, cues)
+    elif quantity.unit == "ratio":
+        return None
+    elif quantity.unit == "rank":
+        cue = _rank_cue(sentence.text, quantity, cues)
+    elif quantity.change:
+        cue = _level_subject(sentence.text, quantity.start, cues)
+    else:
+        change = (CHANGE_VERB.search(before) if quantity.unit == "percent" and share_group is None
+                  and not of_gdp and not in_points else None)
+        pace = (RATE_VERB.search(before) if quantity.unit == "percent" and share_group is None and not of_gdp
+                and not change else None)
+        if pace:
+            cue = _rate_subject(sentence.text, pace, cues)
+        elif change:
+            cue = _change_subject(sentence.text, change, cues)
+            sign = -1 if change.group("verb").lower() in FALLING and quantity.value > 0 else 1
+            # "Exports grew 14%": a level with no growth rate in the catalogue changed by 14%.
+            level_change = cue is not None and cue.indicator is not None and cue.indicator.measure == "level"
+        else:
+            cue = _best_cue(quantity, cues, share_group is not None, of_gdp, sentence.text)
+    if cue is None and COMPARED_WITH.search(before):
+        # "expanding by 4.7 percent compared with 5.7 percent in 2023", "42% of GDP, or about
+        # $67 billion, up from 35% of GDP": the measure of the last figure written alike.
+        alike = [c for c in earlier if c.statistic == "value" and c.unit == _claim_unit(quantity, _indicator_of(c))]
+        if alike:
+            cue = _Cue(quantity.start, quantity.end, alike[-1].indicator_cue, _indicator_of(alike[-1]))
+    people = _peoples().match(after) if quantity.unit == "number" and is_scaled(quantity) else None
+    if people is not None:
+        # "For 283 million Indonesians": a nation counted is its population.
+        cue = _Cue(quantity.end + people.start(1), quantity.end + people.end(1), people.group(1), indicators()["population"])
+    if cue is None or cue.indicator is None:
+        return None
+    indicator = cue.indicator
+    if indicator.key == "population" and quantity.unit == "number" and SUBSET_AFTER.match(sentence.text, cue.end):
+        return None  # "1.2 million citizens working abroad": some of the people, not all
+    operator, statistic = _operator(before), "value"
+    if quantity.unit == "rank":
+        statistic, group = "rank", _rank_scope(context, quantity, cue)
+        operator = "<=" if quantity.rank_kind == "top" else "="
+    elif share_group is not None:
+        statistic, group = "share", share_group.text
+    else:
+        group = None
+    if operator == "average" or _average_nearby(sentence.text, quantity):
+        statistic = "average" if statistic == "value" else statistic
+        operator = "=" if operator == "average" else operator
+    if DECLINE_AFTER.match(after) and indicator.measure == "rate" and sign * quantity.value > 0:
+        sign = -1  # "a 0.9% decline in 2023": growth of -0.9%
+    if quantity.low is not None and operator == "=":
+        operator = "range"
+    if quantity.approximate and operator == "=":
+        operator = "~"
+    entity, entity_cue = _entity(context, quantity, share_group, group)
+    if people is not None:
+        entity, entity_cue = geography().country_name(geography().peoples[people.group(1)]), "the nation counted"
+    if entity is None and group is None and statistic in ("value", "average", "change"):
+        subject = _subject_group(context, quantity, group) or _group_nearby(context, quantity)
+        if subject is not None:
+            group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
+    period = _period(context, quantity, statistic == "average", entity)
+    if period.kind == "next_year":
+        return None  # "4.3% next year": a forecast, not a fact to check
+    if statistic == "average" and period.kind == "year":
+        statistic = "value"  # "inflation averaged 4.9% in 2024" is the year's (average) rate
+    if in_points or level_change:
+        statistic = "change"
+    other = None
+    value = sign * quantity.value
+    if indicator.negative and value > 0 and _says_negative(sentence.text, cue, quantity, indicator):
+        value = -value  # "a current account deficit of 3% of GDP": a balance of -3%
+    if comparison:
+        other = _compared_with(context, quantity.end + comparison.end())
+        lower = (comparison.group("than") or "").lower() in ("lower", "smaller", "less")
+        if other is None and quantity.unit == "percent" and indicator.measure == "level":
+            # "70% more than the $30.7 billion it received the year before", "4% more than
+            # in 2023": compared with itself in another year, a change of the level.
+            statistic, value, level_change = "change", (-1 if lower else 1) * quantity.value, True
+        else:
+            statistic = "ratio"
+            if quantity.unit == "percent":  # "30% higher than" is a ratio of 1.3
+                value = 1 + (-1 if lower else 1) * quantity.value / 100
+    if statistic == "value" and period.kind in ("range", "since", "past") and indicator.measure == "rate":
+        # "growth of 5% a year over 2010-2020": a rate over a span is an average.
+        statistic = "average"
+    unit = "ratio" if statistic == "ratio" else "percent" if level_change else _claim_unit(quantity, indicator)
+    if "|" in unit:
+        unit = _currency_of(unit, entity)
+    line = context.document.first_line + bisect_right(context.newlines, sentence.start + quantity.start)
+    return Claim(
+        id=f"{context.document.path.stem}-{number}",
+        path=context.document.path,
+        line=line,
+        quote=sentence.text,
+        quote_start=quantity.start,
+        quote_end=quantity.end,
+        number_text=quantity.text,
+        value=value,
+        unit=unit,
+        operator=operator,
+        statistic=statistic,
+        indicator=indicator.key,
+        indicator_cue=cue.text,
+        entity=entity,
+        entity_cue=entity_cue,
+        period=period,
+        source_cited=_source_cited(sentence.text, quantity),
+        group=group,
+        quantity=quantity,
+        quote_offset=sentence.start,
+        other=other,
+    )
+
+
+CLAUSE_OR_NUMBER = re.compile(r"[,;:]|\d")
+
+
+def _average_nearby(sentence: str, quantity: Quantity) -> bool:
+    """"averaging 5.7%", "an average of 3.7% a year", "5% on average": the words beside the number."""
+    before = sentence[max(0, quantity.start - 40): quantity.start]
+    before = CLAUSE_OR_NUMBER.split(before)[-1]  # not past another number or clause
+    after = sentence[quantity.end: quantity.end + 40]
+    after = CLAUSE_OR_NUMBER.split(after)[0]
+    return bool(AVERAGE.search(before) or AVERAGE.search(after))
+
+
+def _currency_of(candidates: str, entity: str | None) -> str:
+    """Which of the currencies an abbreviation may mean ("Rs": INR|PKR|LKR|NPR): the claim's
+    country's, else the first listed."""
+    places = geography()
+    code = places.country_code(entity) if entity else None
+    options = candidates.split("|")
+    return next((c for c in options if code and places.currency_country(c) == code), options[0])
+
+
+def _claim_unit(quantity: Quantity, indicator: Indicator) -> str:
+    if quantity.unit == "percent":
+        return "percent"
+    if quantity.unit == "rank":
+        return "rank"
+    if quantity.unit.startswith("currency:"):
+        return quantity.unit.split(":", 1)[1]
+    # A scaled plain number takes the indicator's unit: "exports of 300 bln" are dollars.
+    return indicator.unit
+
+
+# A cue farther than this from the number does not name what the number measures.
+MAX_CUE_DISTANCE = 80
+
+
+def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: bool) -> bool:
+    if quantity.unit == "percent":
+        if of_gdp:
+            return indicator.measure == "ratio"
+        if share:
+            return indicator.measure == "level" and indicator.summable
+        return indicator.measure == "rate"
+    if indicator.measure != "level":
+        return False
+    if quantity.unit == "rank":
+        return True
+    if quantity.unit.startswith("currency:"):
+        return indicator.unit == "USD"
+    # Plain numbers: only amounts written with a scale ("19.6 million"). Unscaled numbers
+    # ("employs 12,000 people", "2027") are counts and dates, not statistics.
+    return is_scaled(quantity)
+
+
+def _distance(cue: _Cue, start: int, end: int) -> int:
+    if cue.end <= start:
+        return start - cue.end
+    if cue.start >= end:
+        return cue.start - end
+    return 0
+
+
+def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
+              sentence: str = "") -> _Cue | None:
+    """The nearest cue the number can measure; None when a measure the catalogue does not
+    check ("a $2 billion deal") is nearer, or no cue is near. The GDP of "42% of GDP" is
+    that ratio's, not a cue for the numbers around it."""
+    candidates = [
+        c for c in cues
+        if (c.indicator is None or _compatible(quantity, c.indicator, share, of_gdp))
+        and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE
+        and not _denominator_of_another(sentence, c, quantity)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
+
+
+# Verbs that alone say "the economy changed" when no subject is named: "Kenya grew 5%".
+ECONOMY_VERBS = {"grew", "grown", "grow", "grows", "growing", "expanded", "expands", "expand", "expanding",
+                 "contracted", "contracts", "contract", "contracting", "shrank", "shrunk", "shrinks", "shrinking"}
+
+
+def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _Cue | None:
+    """What "grew 5%" is the growth of: the nearest measure word before the verb, in its
+    clause. A level with a growth rate in the catalogue gives that rate ("GDP per capita
+    rose 3%"); other subjects ("revenue grew 15%", "inflation fell 2%") are no claim here."""
+    verb_start = change.start()
+    clause_start = verb_start - len(_clause_before(sentence, verb_start))
+    subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
+                and verb_start - c.end <= MAX_CUE_DISTANCE]
+    if not subjects:
+        if change.group("verb").lower() not in ECONOMY_VERBS:
+            return None
+        return _Cue(change.start(), change.start() + len(change.group("verb")), change.group("verb"),
+                    indicators()[indicators()["gdp"].growth])
+    subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
+    indicator = subject.indicator
+    if indicator is None:
+        return None
+    if indicator.measure == "level":
+        # "GDP grew 3%" is real growth, the catalogue's growth rate; a level without one
+        # ("exports grew 14%") changed by that much.
+        return _Cue(subject.start, subject.end, subject.text, indicators()[indicator.growth]) if indicator.growth else subject
+    if subject.text.lower() in indicator.rises_as:
+        return subject  # "consumer prices rose 4.8%": inflation of 4.8%
+    # A growth-rate noun followed by its own verb ("growth grew") is rare; any other rate
+    # with a change verb ("inflation fell 2%") is a change in points, not checked here.
+    return subject if indicator.growth is None and indicator.key == indicators()["gdp"].growth else None
+
+
+DECLINE_AFTER = re.compile(r"\s+(?:decline|contraction|drop|fall|slump|decrease)\b", re.I)
+
+
+COMPARISON_AFTER = re.compile(
+    r"\s+(?:as\s+(?:large|big|high|much|rich|wealthy|populous)\s+as|(?P<than>larger|bigger|higher|greater|more|richer"
+    r"|lower|smaller|less)\s+than|the\s+size\s+of|that\s+of)\s+(?:that\s+of\s+|those\s+of\s+)?", re.I)
+
+
+PARALLEL = re.compile(r"\b(?P<word>from|to|compared\s+with|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+
+
+FROM_OF_GDP = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[-−–]?\d[\d.,]*\s?(?:%|per\s?cent|percent)\s+of\s+(?:its\s+)?GDP\b", re.I)
+
+
+PERCENT_OF_GDP = re.compile(r"%\s+of\s+(?:its\s+)?GDP\b|per\s?cent\s+of\s+(?:its\s+)?GDP\b", re.I)
+
+
+def _parallel_of_gdp(sentence: str, quantity: Quantity) -> bool:
+    """"narrowed from 20% of GDP in 2022 to 12.5% in 2024", "111% of GDP, up from about 98%":
+    a percentage set against one of GDP in the same sentence is one of GDP too."""
+    parallel = PARALLEL.search(sentence, 0, quantity.start)
+    if parallel is None:
+        # "from 20% in 2022 to 12.5% of GDP": the first end takes the second's "of GDP".
+        if not re.match(r"\s*(?:in\s+\d{4}\s+)?to\s", sentence[quantity.end:]):
+            return False
+        return any(m.start() > quantity.end for m in PERCENT_OF_GDP.finditer(sentence))
+    if parallel.group("word").lower() == "to":
+        # "narrowed from 20% of GDP in 2022 to 12.5%", not "... 43% of GDP ..., and X rose to 3.4%".
+        clause_start = quantity.start - len(_clause_before(sentence, quantity.start))
+        return FROM_OF_GDP.search(sentence, clause_start, quantity.start) is not None
+    return any(m.end() <= quantity.start for m in PERCENT_OF_GDP.finditer(sentence))
+
+
+RATIO_DENOMINATOR = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
+
+
+def _denominator_of_another(sentence: str, cue: _Cue, quantity: Quantity) -> bool:
+    """The cue is the "GDP" of another number's "X% of GDP"."""
+    match = RATIO_DENOMINATOR.search(sentence, max(0, cue.start - 25), cue.start)
+    return match is not None and not (quantity.start <= match.start() <= quantity.end)
+
+
+def _compared_subject(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
+    """What a comparison compares: the level or rate word nearest the number ("Kazakhstan's
+    economy is twice as large as", "GDP per capita 30% higher than")."""
+    near = [c for c in cues if c.indicator is not None and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE]
+    if not near:
+        return None
+    return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
+
+
+@lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+
+
+def _says_negative(sentence: str, cue: _Cue, quantity: Quantity, indicator: Indicator) -> bool:
+    """A word like "deficit" between the indicator's words and the number, or right after them."""
+    lo, hi = min(cue.start, quantity.start), max(cue.end, quantity.end)
+    span = sentence[lo:hi + 12]
+    return any(_whole_word(word).search(span) for word in indicator.negative)
+
+
+# A rate reaching a level: "growth slowed to 5%", "inflation eased to 3.1%", "before
+# slowing to 5% in 2024". The number is the value of the subject's rate.
+RATE_VERB = re.compile(
+    r"\b(?P<verb>slowed|slowing|slows|slow|accelerated|accelerating|accelerates|picked\s+up|picking\s+up|eased|easing"
+    r"|eases|rebounded|rebounding|recovered|recovering|cooled|cooling|moderated|moderating|quickened|decelerated"
+    r"|(?P<moved>rose|risen|rising|fell|fallen|falling|dropped|declined|climbed|increased|jumped|surged|edged\s+(?:up|down)))"
+    rf"\s+(?:to|at)\s+(?:{_HEDGE}\s+)?(?:an?\s+)?$",
+    re.I,
+)
+
+
+THE_RATE = re.compile(r"\b(?:the|its)\s+(?:annual\s+|yearly\s+|headline\s+|same\s+)?rate\b", re.I)
+
+
+def _rate_subject(sentence: str, verb: re.Match[str], cues: list[_Cue]) -> _Cue | None:
+    """Whose rate slowed or eased: the nearest measure word before the verb, in its clause; a
+    level stands for its growth rate ("the economy slowed to 2%"); none named, the economy's."""
+    verb_start = verb.start()
+    clause_start = verb_start - len(_clause_before(sentence, verb_start))
+    subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
+                and verb_start - c.end <= MAX_CUE_DISTANCE]
+    if not subjects:
+        if verb.group("moved"):
+            # "Inflation averaged 58.5%, although the annual rate fell to 44.4%": the rate
+            # named earlier in the sentence; with none, what rate is not said.
+            if THE_RATE.search(sentence, clause_start, verb_start):
+                named = [c for c in cues if c.end <= clause_start and c.indicator is not None
+                         and c.indicator.measure == "rate"]
+                return named[-1] if named else None
+            return None
+        return _Cue(verb_start, verb.end(), verb.group("verb"), indicators()[indicators()["gdp"].growth])
+    subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
+    if subject.indicator is None:
+        return None
+    if subject.indicator.measure == "level":
+        growth = subject.indicator.growth
+        return _Cue(subject.start, subject.end, subject.text, indicators()[growth]) if growth else None
+    return subject
+
+
+def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | None:
+    """What "doubled" is said of: the nearest level word before the verb, in its clause."""
+    clause_start = verb_start - len(_clause_before(sentence, verb_start))
+    subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
+                and verb_start - c.end <= MAX_CUE_DISTANCE and c.indicator is not None and c.indicator.measure == "level"]
+    return max(subjects, key=lambda c: (c.end, c.end - c.start)) if subjects else None
+
+
+RANK_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:nominal\s+|total\s+)?", re.I)
+
+
+RANK_ENDS_PHRASE = re.compile(r"\s*(?:$|[,.;:)]|[-–—]|(?:in|among|within|of|after|behind|globally|worldwide|on"
+                              r"|ratio|rate|level|share|figure|burden)\b)", re.I)
+
+
+TEMPORAL = re.compile(r"\s*(?:since|on\s+record|ever|in\s+(?:\d+|two|three|four|five|ten|twenty)\s+(?:years|decades)"
+                      r"|in\s+an?\s+(?:decade|generation|century|year)|in\s+(?:years|decades)|for\s+(?:years|decades))\b", re.I)
+
+
+def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
+    """What a rank ranks by: "by GDP per capita", else the level word beside it
+    ("third-largest economy", "the world's largest population")."""
+    vague = r"one of" if quantity.rank_kind == "top" else r"one of|among"
+    if re.search(rf"\b(?:{vague})\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", sentence[: quantity.start], re.I):
+        return None  # "one of the largest economies", "among the highest in the G20" claim no rank
+    if TEMPORAL.match(sentence[quantity.end:]):
+        return None  # "the lowest on record", "the highest since 2008": a record in time, not a rank
+    if quantity.rank_by == "growth" or re.match(r"\s+(?:fastest|quickest)[\s-]growing\b", sentence[quantity.end:], re.I):
+        # "the fastest-growing economy", "among the 10 fastest-growing": ranked by the
+        # growth rate of the level word beside it (GDP unless it says otherwise).
+        subject = next((c for c in cues if c.indicator is not None and c.indicator.growth
+                        and 0 <= c.start - quantity.end <= 25), None)
+        rate = indicators()[(subject.indicator if subject else indicators()["gdp"]).growth]
+        return _Cue(quantity.start, quantity.end, quantity.text, rate)
+    if re.search(r"populous", quantity.text, re.I):
+        return _Cue(quantity.start, quantity.end, quantity.text, indicators()["population"])
+    # Largest and smallest rank levels; highest and lowest rank rates and ratios too
+    # ("the fourth-highest public debt", "the second-lowest unemployment rate").
+    any_measure = re.search(r"highest|lowest", quantity.text, re.I) is not None
+    levels = [c for c in cues if c.indicator is not None and (any_measure or c.indicator.measure == "level")]
+    after = sentence[quantity.end:]
+    by = RANK_BY.match(after)
+    if by:
+        for cue in levels:
+            if cue.start == quantity.end + by.end():
+                return cue
+    near = [c for c in levels if c.start >= quantity.end and c.start - quantity.end <= 25
+            or c.end <= quantity.start and re.fullmatch(r",?\s*(?:the\s+)?", sentence[c.end:quantity.start])]
+    if not near:
+        # "Mexico's economy is the second-largest", "Unemployment, at 3.8%, was the
+        # second-lowest": the subject named earlier in the sentence, when the rank ends its
+        # phrase ("the biggest contraction since 1992" ranks a contraction, not an economy).
+        if not RANK_ENDS_PHRASE.match(after):
+            return None
+        # The nearest measure word decides, passing over the GDP of a ratio: "public debt
+        # rose to 138.3% of GDP, the second-highest" ranks debt; "a budget deficit of 9.3% of
+        # GDP, the largest" ranks a deficit, which the catalogue does not check.
+        before = [c for c in cues if c.end <= quantity.start and quantity.start - c.end <= MAX_CUE_DISTANCE
+                  and not RATIO_DENOMINATOR.search(sentence, max(0, c.start - 25), c.start)]
+        subject = max(before, key=lambda c: (c.end, c.end - c.start), default=None)
+        return subject if subject in levels else None
+    return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
+
+
+AVERAGE_BEFORE = re.compile(r"\baverag(?:e|ed|ing)\s+(?:of\s+)?$|\baverage of\s+$", re.I)
+
+
+def _operator(before: str) -> str:
+    tail = before[-40:]
+    match = OPERATOR_BEFORE.search(tail)
+    if match:
+        index = int(match.lastgroup[2:])
+        word = match.group(match.lastgroup).lower()
+        if word in ("a", "an"):
+            return "="
+        return OPERATORS[index][0]
+    if AVERAGE_BEFORE.search(tail):
+        return "average"
+    return "="

@@ -1,0 +1,108 @@
+"""Which measure words (indicator cues) a sentence holds, and which source it cites."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..catalogue import (Indicator, count_units, indicators, other_measures, other_subjects,
+                         rebuilt_on_extend)
+from ..geography import geography
+from ..patterns import trie_alternation
+from ..records import Claim, Quantity
+
+
+SOURCES_CITED = [
+    ("imf", re.compile(r"\bIMF\b|\bInternational Monetary Fund\b|\bWorld Economic Outlook\b|\bWEO\b")),
+    ("world_bank", re.compile(r"\bWorld Bank\b|\bWorld Development Indicators\b|\bWDI\b")),
+]
+
+
+@rebuilt_on_extend
+@lru_cache(maxsize=None)
+def _cue_table() -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]], frozenset[str]]:
+    """The cue pattern, what each phrase names, and the other measures' phrases: built once."""
+    by_phrase: dict[str, list[Indicator]] = {}
+    for indicator in indicators().values():
+        for phrase in indicator.phrases:
+            by_phrase.setdefault(phrase.lower(), []).append(indicator)
+    others = frozenset(p.lower() for p in other_measures())
+    phrases = set(by_phrase) | others
+    pattern = re.compile(rf"(?<![\w-])(?:{trie_alternation(phrases)})(?![\w-])", re.I)
+    return pattern, {k: tuple(v) for k, v in by_phrase.items()}, others
+
+
+def _indicator_of(claim: Claim) -> Indicator:
+    return indicators()[claim.indicator]
+
+
+@rebuilt_on_extend
+@lru_cache(maxsize=1)
+def _peoples() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(geography().peoples, key=len, reverse=True))
+    return re.compile(rf"\s+({names})\b")
+
+
+@lru_cache(maxsize=1)
+def _count_unit() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(count_units(), key=len, reverse=True))
+    return re.compile(rf"\s+(?:of\s+)?(?:{units})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _company_subject() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(other_subjects(), key=len, reverse=True))
+    # Institutions named with these words are sources, not subjects.
+    return re.compile(rf"(?<!World )(?<!central )(?<!Central )(?<!development )(?<!Development )(?<!national )"
+                      rf"(?<!National )(?<!Reserve )(?<![\w-])(?:{nouns})(?![\w-])", re.I)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+    indicator: Indicator | None  # None: a measure the catalogue does not check
+
+
+def _cues(sentence: str) -> list[_Cue]:
+    pattern, by_phrase, others = _cue_table()
+    found = []
+    for match in pattern.finditer(sentence):
+        phrase = match.group(0).lower()
+        for indicator in by_phrase.get(phrase, ()):
+            found.append(_Cue(match.start(), match.end(), match.group(0), indicator))
+        if phrase not in by_phrase and phrase in others:
+            found.append(_Cue(match.start(), match.end(), match.group(0), None))
+    return found
+
+
+# "It rose by 2 per cent": a sentence that opens on "It" and a verb of change.
+IT_CHANGED = re.compile(r"It\s+(?:\w+ly\s+)?(?:rose|grew|fell|increased|decreased|declined|expanded|contracted|shrank"
+                        r"|jumped|climbed|dropped|slowed|accelerated|reached|stood|hit|eased|rebounded|doubled|tripled"
+                        r"|halved|topped|exceeded|surpassed)\b")
+
+
+def _pronoun_subject(sentence: str, previous: str) -> list[_Cue]:
+    """"In 2024 the population grew strongly. It rose by 2 per cent to 26.7 million.": "It" is
+    the measure the sentence before was about, its first one."""
+    opening = IT_CHANGED.match(sentence)
+    named = next((c for c in _cues(previous) if c.indicator is not None), None) if opening else None
+    if named is None:
+        return []
+    return [_Cue(0, 2, f"It ({named.text})", named.indicator)]
+
+
+def _source_cited(sentence: str, quantity: Quantity) -> str | None:
+    """The source named nearest the number, if the sentence names one."""
+    best: tuple[int, str] | None = None
+    for start, name in _sources_named(sentence):
+        distance = abs(start - quantity.start)
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _sources_named(sentence: str) -> tuple[tuple[int, str], ...]:
+    return tuple((match.start(), name) for name, pattern in SOURCES_CITED for match in pattern.finditer(sentence))

@@ -1,0 +1,211 @@
+"""Whom a number is about: the country or group its clause names, or the one the text points back to."""
+from __future__ import annotations
+
+import re
+
+from ..geography import Mention, geography
+from ..records import Quantity
+from .context import CLAUSE_BREAK, _Context, _clause_before, _object_of_preposition, _relative
+from .cues import _Cue
+
+OF_GDP_OF_GROUP = re.compile(r"^\s*of\s+(?:the\s+)?(?:GDP|gross domestic product|economic output|output)\s+of\b", re.I)
+OF_GDP = re.compile(r"^\s*of\s+(?:the\s+)?(?:(?:its|their|the country's|the country’s|national)\s+)?(?:GDP|gross domestic product|(?:the\s+)?economy|economic output|output)\b", re.I)
+SHARE_OF = re.compile(r"^\s*(?:of|share of)\b", re.I)
+
+
+PRONOUNS = re.compile(
+    r"\b(?:our|we|us|the country(?:'s|’s)?|the nation(?:'s|’s)?|its)\b", re.I
+)
+
+
+def main_country(mentions: list[Mention], text: str, quantities: list[Quantity]) -> tuple[Mention | None, str]:
+    """The country an article is about, and why: the only one it names, or the one it names
+    most often, at least twice and more often than any other. Its first mention. Countries
+    named as objects ("exports to China") do not count; an amount in a country's own
+    currency ("KZT 119 trillion", "KSh 16.2 trillion") counts as naming it, so a speech
+    that never says "Kenya" is still about Kenya."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind == "country" and not _object_of_preposition(text, mention.start):
+            counts[mention.code] = counts.get(mention.code, 0) + 1
+            first.setdefault(mention.code, mention)
+    by_currency: dict[str, str] = {}
+    for quantity in quantities:
+        currency = quantity.unit.split(":", 1)[1] if quantity.unit.startswith("currency:") else None
+        # A currency written two ways ("Rs") names no one country.
+        code = geography().currency_country(currency) if currency and "|" not in currency else None
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+            by_currency.setdefault(code, currency)
+            first.setdefault(code, Mention(quantity.start, quantity.end, geography().country_name(code), "country", code))
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 2 or ranked[1][1] == ranked[0][1])):
+        return None, ""
+    code = ranked[0][0]
+    main = first[code]
+    if code in by_currency and not any(m.code == code and m.kind == "country" for m in mentions):
+        return main, f"the article quotes amounts in its currency, {by_currency[code]}"
+    return main, "named most often"
+
+
+def _compared_with(context: _Context, position: int) -> str | None:
+    """The country right after "than" / "as": the other side of a comparison."""
+    sentence = context.sentence
+    for mention in context.between(sentence.start + position, sentence.end):
+        if mention.kind == "country" and mention.start - sentence.start - position <= 25:
+            return mention.text
+    return None
+
+
+SHARE_BEFORE = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
+
+
+CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
+    """The group of a share: "60% of all FDI flows into Central Asia", "30% of the GDP of
+    Sub-Saharan Africa", "Kazakhstan's share of Central Asia's GDP was 60%"."""
+    sentence = context.sentence
+    local = [m for m in context.in_sentence if m.kind == "group"]
+    clause = _clause_before(sentence.text, quantity.start)
+    clause_start = quantity.start - len(clause)
+    for mention in local:
+        if clause_start <= mention.start and mention.end <= quantity.start:
+            if SHARE_BEFORE.search(sentence.text[:mention.start]):
+                return mention
+    after = sentence.text[quantity.end:]
+    if not SHARE_OF.match(after) or OF_GDP.match(after) and not OF_GDP_OF_GROUP.match(after):
+        return None
+    limit = quantity.end + 120
+    clause_end = CLAUSE_END.search(after)
+    if clause_end:
+        limit = min(limit, quantity.end + clause_end.start())
+    named = next((m for m in local if quantity.end <= m.start < limit), None)
+    pronoun = GROUP_PRONOUN.search(after[:limit - quantity.end])
+    if named is None and pronoun:
+        # "almost 60% of the region's output": the group named last before the number.
+        earlier = [m for m in context.between(0, sentence.start + quantity.start) if m.kind == "group"]
+        if earlier:
+            return _relative(earlier[-1], sentence.start)
+    return named
+
+
+RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within|of)\s+(?:the\s+)?$", re.I)
+
+
+UNKNOWN_SCOPE = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*){0,5})")
+
+
+def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
+    """The group a rank is within: "the world's top 50", "Africa's largest economy", "the
+    second-largest economy in the G7", "the fourth-largest in the EU". A scope the tool does
+    not know is kept as written, so the claim is unverifiable rather than a world rank."""
+    sentence = context.sentence
+    local = context.in_sentence
+    for mention in reversed(local):
+        gap = sentence.text[mention.end: quantity.start]
+        if mention.kind == "group" and mention.end <= quantity.start and re.fullmatch(r"(?:['’]s)?\s+(?:the\s+)?", gap):
+            return mention.text
+    anchor = quantity.end
+    for mention in local:
+        if mention.start >= anchor and RANK_SCOPE_AFTER.match(sentence.text[anchor: mention.start]):
+            return mention.text if mention.kind == "group" else None
+    unknown = UNKNOWN_SCOPE.match(sentence.text[anchor:])
+    if unknown:
+        return unknown.group("name")
+    return None
+
+
+def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> Mention | None:
+    """A group named as the subject of the number's clause ("the world economy grew 3.2%")."""
+    sentence = context.sentence
+    in_sentence = context.in_sentence
+    before = [m for m in in_sentence if m.kind == "country" and m.end <= quantity.start]
+    clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
+    return next(
+        (m for m in reversed(in_sentence) if clause_start <= m.start and m.end <= quantity.start
+         and m.kind == "group" and m.text != group and not any(c.start > m.end for c in before)
+         and not PRONOUNS.search(sentence.text, m.end, quantity.start)),
+        None,
+    )
+
+
+GROUP_PRONOUN = re.compile(r"\b(?:the|this|that)\s+(?:region|bloc|continent|union|area|group)(?:['’]s)?\b"
+                           r"|\bthat\s+(?:output|total|sum|combined\s+output)\b", re.I)
+
+
+def _group_nearby(context: _Context, quantity: Quantity) -> Mention | None:
+    """With no country in sight, the group the figure is about: one named earlier in the
+    sentence ("Sub-Saharan Africa's economy grew 3.6% in 2024, up from 2.7%"), or the last
+    one named in the paragraph ("The region's GDP", "the bloc's", or no subject at all)."""
+    sentence = context.sentence
+    earlier = [m for m in context.between(context.paragraph_starts[sentence.paragraph], sentence.start + quantity.start)]
+    if any(m.kind == "country" for m in earlier):
+        return None
+    groups = [m for m in earlier if m.kind == "group"]
+    if not groups and GROUP_PRONOUN.search(sentence.text, 0, quantity.start) and sentence.paragraph > 0:
+        start = context.paragraph_starts.get(sentence.paragraph - 1, 0)
+        before = context.between(start, context.paragraph_starts[sentence.paragraph])
+        if not any(m.kind == "country" for m in before):
+            groups = [m for m in before if m.kind == "group"]
+    return _relative(groups[-1], sentence.start) if groups else None
+
+
+def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, group: str | None) -> tuple[str | None, str]:
+    sentence = context.sentence
+    in_sentence = context.in_sentence
+    countries = [m for m in in_sentence if m.kind == "country"]
+    clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
+    # A country in an earlier clause as the object of a preposition ("weak demand in China,
+    # and unemployment rose to 3.4%") is not the subject of this clause's figure.
+    before = [m for m in countries if m.end <= quantity.start
+              and (m.start >= clause_start or not _object_of_preposition(sentence.text, m.start))]
+    # "6.1% in Uganda": a country right after the number is its subject.
+    for mention in countries:
+        if mention.start >= quantity.end and re.fullmatch(
+            r"\s+(?:\w+\s+){0,2}?(?:in|for)\s+(?:neighbouring\s+|neighboring\s+)?", sentence.text[quantity.end: mention.start]
+        ):
+            return mention.text, "named after the number"
+    # A group as the subject ("Sub-Saharan Africa's economy grew 3.6%") is not a country.
+    subject_group = _subject_group(context, quantity, group)
+    if subject_group is not None and not before:
+        return None, f"the figure is about {subject_group.text}, a group"
+    pronoun = None
+    for match in PRONOUNS.finditer(sentence.text, 0, quantity.start):
+        if not before or match.start() > before[-1].end:
+            pronoun = match
+    if pronoun is None and before:
+        return before[-1].text, "named in the sentence"
+    if pronoun is None:
+        after = [m for m in countries if m.start >= quantity.end and not CLAUSE_BREAK.search(sentence.text, quantity.end, m.start)
+                 and not _object_of_preposition(sentence.text, m.start)]
+        if after:
+            return after[0].text, "named in the sentence"
+    main = context.main
+    if pronoun is None and main is not None:
+        # "The economy grew 0.7%" in an article about Italy is about Italy, whichever
+        # country the paragraph named last.
+        return main.text, f"not named in the sentence; the article is about {main.text} ({context.main_why})"
+    # A pronoun, or no country in the sentence: the nearest country named earlier in the
+    # same paragraph, then in the paragraph before.
+    position = sentence.start + quantity.start
+    this_paragraph = context.paragraph_starts[sentence.paragraph]
+    previous_paragraph = context.paragraph_starts.get(sentence.paragraph - 1, this_paragraph)
+    for start, end, place in ((this_paragraph, position, "this paragraph"),
+                              (previous_paragraph, this_paragraph, "the paragraph before")):
+        nearest = context.last_country(start, end)
+        if (nearest is not None and main is not None and nearest.code != main.code and pronoun is not None
+                and pronoun.group(0).lower() in ("our", "we", "us")):
+            # "Our economy" in a speech is the speaker's country, the one the text is
+            # about, even when a guest country was named last.
+            return main.text, f"'{pronoun.group(0)}' is the speaker's country, {main.text} ({context.main_why})"
+        if nearest is not None:
+            how = f"'{pronoun.group(0)}' refers to" if pronoun else "not named in the sentence; nearest is"
+            return nearest.text, f"{how} {nearest.text} ({place})"
+    # "The population of the republic reached 37.1 million": in an article about one
+    # country, a figure with no country nearby is about that country.
+    if main is not None:
+        return main.text, f"not named nearby; the article is about {main.text} ({context.main_why})"
+    return None, "no country is named in the sentence or the paragraph"

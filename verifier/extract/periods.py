@@ -1,0 +1,269 @@
+"""The period a number is about: years, ranges, "since", "the past N years", relative years, months and quarters."""
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+from ..catalogue import (SOURCES_DIR, load_toml)
+from ..geography import geography
+from ..records import Period, Quantity
+from .context import CLAUSE_BREAK, _Context
+
+
+YEAR = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
+
+
+LATEST = re.compile(r"\b(?:currently|latest|now|today|at present|presently|most recent)\b", re.I)
+
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "fifty": 50,
+}
+
+
+_N = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+
+# How periods are written, in order of precedence, each with words one of which any match
+# contains (case folded): a sentence without them is not searched for that pattern.
+PERIOD_PATTERNS = [
+    ("range", re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2})\s*(?:and|to|-|–|—)\s*(?P<b>(?:19|20)\d{2})\b", re.I), ('between', 'from')),
+    # The two commonest open on the year's digits, which the engine can skip to, and look
+    # back from there ("(?<!\w\d{4})" is "\b" before them).
+    ("range", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b"), ('19', '20')),
+    ("decade", re.compile(r"\b(?:in|during|over|throughout)\s+the\s+(?P<a>(?:19|20)\d)0s\b", re.I), ('0s',)),
+    ("since", re.compile(r"\bsince\s+(?P<a>(?:19|20)\d{2})\b", re.I), ('since',)),
+    ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I), ('independence',)),
+    ("past", re.compile(rf"\b(?:over|in|during|for|across|throughout)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+years\b", re.I), ('years',)),
+    ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I), ('decade',)),
+    ("year_before", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+(?:year\s+before|previous\s+year|prior\s+year)\b", re.I), ('year',)),
+    ("year_after", re.compile(r"\b(?:a|one)\s+year\s+later\b|\bthe\s+(?:following|next)\s+year\b", re.I), ('year',)),
+    ("same_year", re.compile(r"\b(?:during|in|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I), ('year',)),
+    ("last_year", re.compile(r"\blast year\b", re.I), ('last year',)),
+    ("this_year", re.compile(r"\bthis year\b", re.I), ('this year',)),
+    ("next_year", re.compile(r"\bnext year\b|\bin the coming years?\b", re.I), ('next year', 'coming year')),
+    ("year", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})(?<!through \d{4})(?<!until \d{4})(?<!till \d{4})"
+                        r"(?<!by \d{4})\b(?![-–—]\d)"), ('19', '20')),
+]
+
+
+# Sub-annual periods: the snapshots hold annual data only.
+_MONTHS = "|".join(calendar.month_name[1:])
+
+
+SUBANNUAL = re.compile(
+    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter|Q[1-4]\b"
+    r"|(?<!a\s)(?<!one\s)(?<!three\s)(?<!three-)quarter(?:ly)?\b(?!\s+of\b)|month(?:ly)?\b"
+    r"|(?:first|second|1st|2nd)\s+half\b|\bH[12]\b|(?:first|last)\s+(?:six|nine|three)\s+months\b"
+    rf"|year[- ]on[- ]year in\b|(?:in|for|during|of)\s+(?:{_MONTHS})\b|(?:{_MONTHS})[-–](?:{_MONTHS}))",
+)
+
+
+# One of these is in every match of SUBANNUAL: a sentence without them is not searched.
+SUBANNUAL_WORDS = ("quarter", "Q1", "Q2", "Q3", "Q4", "month", "half", "H1", "H2", "on year", "on-year",
+                   *calendar.month_name[1:])
+
+
+def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str | None) -> Period:
+    sentence = context.sentence
+    scored = _period_scored(sentence.text, quantity.start, quantity.end)
+    subannual = _subannual_near(sentence.text, quantity)
+    if subannual is not None and (scored is None or subannual[0] <= scored[0]):
+        return Period("subannual", subannual[1], found_in="sentence")
+    period = scored[1] if scored else None
+    if scored is not None and scored[0] >= 2 * len(sentence.text) and not needs_span:
+        carried = _carried_year(context)
+        if carried is not None:
+            return carried
+    if period is not None and period.kind in ("year_before", "year_after", "same_year"):
+        # "a year earlier", "the year before", "that year": from the year written before
+        # it, else from publication ("the previous year" of a dateline is last year).
+        anchor = _anchor_year(context, max(0, sentence.text.find(period.text)), quantity)
+        if anchor is None:
+            return Period("last_year" if period.kind == "year_before" else "this_year", period.text, found_in="sentence")
+        year = anchor + {"year_before": -1, "year_after": 1, "same_year": 0}[period.kind]
+        return Period("year", f"{period.text} ({year})", year, year, "sentence")
+    if period is not None and period.kind == "since" and period.start is None:
+        code = geography().country_code(entity) if entity else None
+        year = independence_years().get(code or "")
+        return Period("since", period.text, year, found_in="sentence")
+    if period is not None:
+        return Period(period.kind, period.text, period.start, period.end, "sentence", period.years)
+    if needs_span and context.index > 0:
+        previous = context.sentences[context.index - 1]
+        others = {m.code for m in context.between(previous.start, previous.end) if m.kind == "country"}
+        own = geography().country_code(entity) if entity else None
+        # The sentence before sets the period only if it names no country or names this one.
+        if previous.paragraph >= sentence.paragraph - 1 and (not others or own in others):
+            found = _period_in(previous.text, len(previous.text), len(previous.text))
+            if found is not None and found.kind in ("range", "since", "past"):
+                return Period(found.kind, found.text, found.start, found.end, "previous sentence", found.years)
+    latest = LATEST.search(sentence.text)
+    if latest is None and not needs_span:
+        carried = _carried_year(context)
+        if carried is not None:
+            return carried
+    return Period("latest", latest.group(0) if latest else "", found_in="sentence" if latest else "")
+
+
+def _carried_year(context: _Context) -> Period | None:
+    """"The economy grew 4.7% in 2024. Nominal GDP reached $120 billion.": a paragraph's
+    year carries to the next sentence that gives none of its own."""
+    if context.index == 0:
+        return None
+    sentence, previous = context.sentence, context.sentences[context.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return None
+    found = _period_in(previous.text, len(previous.text), len(previous.text))
+    if found is not None and found.kind in ("last_year", "this_year"):
+        # "Last year, our economy grew 8.7%. GDP surpassed $1 trillion.": the same year.
+        return Period(found.kind, found.text, found.start, found.end, "previous sentence")
+    if found is None or found.kind != "year":
+        return None
+    years = _topic_years(previous.text)
+    if not years:
+        return None
+    year = int(years[-1].group(0))
+    return Period("year", years[-1].group(0), year, year, "previous sentence")
+
+
+YEAR_JOIN = re.compile(r"\b(?:compared\s+(?:with|to)|from|against|than|versus|vs\.?|to|and|but)\b", re.I)
+
+
+def _topic_years(text: str) -> list[re.Match[str]]:
+    """The years a sentence is about: "grew 4.7% in 2024, compared with 5.7% in 2023" is
+    about 2024; the year compared with is not the one the paragraph goes on about."""
+    years = []
+    for match in YEAR.finditer(text):
+        # The nearest joining word before the year decides: "from X in 2023 to Y in 2024".
+        joins = YEAR_JOIN.findall(text, max(0, match.start() - 60), match.start())
+        if not joins or joins[-1].lower() in ("to", "and", "but"):
+            years.append(match)
+    return years
+
+
+@lru_cache(maxsize=256)
+def _may_name_subannual(sentence: str) -> bool:
+    return any(map(sentence.__contains__, SUBANNUAL_WORDS))
+
+
+def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
+    """A month, quarter or half year near the number, scored like a period."""
+    if not _may_name_subannual(text):
+        return None
+    best = None
+    for match in SUBANNUAL.finditer(text, max(0, quantity.start - 60), min(len(text), quantity.end + 60)):
+        # "the first half of 2024", "March 2024": the year written with it is part of it.
+        year = re.match(r"(?:\s+of)?,?\s+(?:19|20)\d\d\b", text[match.end():])
+        end = match.end() + (year.end() if year else 0)
+        after = match.start() >= quantity.end
+        distance = 2 * (match.start() - quantity.end) - 1 if after else 2 * max(0, quantity.start - end)
+        between = text[quantity.end:match.start()] if after else text[end:quantity.start]
+        distance += _gap_penalty(text, between)
+        if best is None or distance < best[0]:
+            best = (distance, match.group(0))
+    return best
+
+
+def _anchor_year(context: _Context, position: int, quantity: Quantity) -> int | None:
+    """The year a relative period ("a year earlier", "that year") counts from: the last year
+    written before it in the sentence, else in the sentences before (this paragraph or the
+    one before), else any other year in the sentence."""
+    sentence = context.sentence
+    others = [m for m in YEAR.finditer(sentence.text) if not (quantity.start <= m.start() < quantity.end)]
+    before = [m for m in others if m.start() < position]
+    if before:
+        return int(before[-1].group(0))
+    for index in range(context.index - 1, -1, -1):
+        previous = context.sentences[index]
+        if previous.paragraph < sentence.paragraph - 1:
+            break
+        found = [int(m.group(0)) for m in _topic_years(previous.text)]
+        if found:
+            return found[-1]
+    return int(others[0].group(0)) if others else None
+
+
+def _period_in(text: str, q_start: int, q_end: int) -> Period | None:
+    """The period written in `text` nearest the quantity at q_start..q_end."""
+    scored = _period_scored(text, q_start, q_end)
+    return scored[1] if scored else None
+
+
+def _gap_penalty(text: str, between: str) -> int:
+    """A period across a clause break ("..., and in 2024 ..."), or beyond another number
+    ("expanding 2.6% and inflation easing to 4.3% from 7.6% in 2023"), belongs elsewhere."""
+    if CLAUSE_BREAK.search(between) or OTHER_NUMBER.search(between):
+        return 2 * len(text)
+    return 0
+
+
+OTHER_NUMBER = re.compile(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)", re.I)
+
+
+def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | None:
+    """The nearest period and its distance; a distance of 2 * len(text) or more means it
+    belongs to another clause or number."""
+    found: list[tuple[int, Period]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, period in _periods_written(text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if q_start <= start < q_end or period is None:
+            continue
+        taken.append((start, end))
+        # Ties go to the period after the number: "from 53.9% in 2023 to 58.5% in 2024".
+        distance = 2 * (start - q_end) - 1 if start >= q_end else 2 * (q_start - end)
+        between = text[q_end:start] if start >= q_end else text[end:q_start]
+        penalty = _gap_penalty(text, between)
+        if end <= q_start and OTHER_NUMBER.search(text, max(0, start - 25), start):
+            penalty = 2 * len(text)  # "$46.2 billion at the end of 2021 to $21.4 billion": 2021 is the other's
+        found.append((distance + penalty, period))
+    if not found:
+        return None
+    return min(found, key=lambda item: item[0])
+
+
+@lru_cache(maxsize=256)
+def _periods_written(text: str) -> tuple[tuple[int, int, Period | None], ...]:
+    """Every period pattern's matches in a sentence, in pattern order: read once per
+    sentence, however many numbers it holds."""
+    folded = text.casefold()
+    return tuple((match.start(), match.end(), _period_from(kind, match))
+                 for kind, pattern, words in PERIOD_PATTERNS if any(map(folded.__contains__, words))
+                 for match in pattern.finditer(text))
+
+
+def _period_from(kind: str, match: re.Match[str]) -> Period | None:
+    text = match.group(0)
+    if kind == "range":
+        start, end = int(match.group("a")), match.group("b")
+        end = int(end) if len(end) == 4 else int(str(start)[:2] + end)
+        return Period("range", text, start, end) if end > start else None
+    if kind == "decade":
+        start = int(match.group("a")) * 10
+        return Period("range", text, start, start + 9)
+    if kind == "since":
+        return Period("since", text, int(match.group("a")))
+    if kind == "independence":
+        return Period("since", text)  # the year depends on the country: see _period
+    if kind == "past":
+        years = 10 if match.groupdict().get("decade") else _count(match.group("n"))
+        return Period("past", text, years=years)
+    if kind in ("last_year", "this_year", "next_year"):
+        return Period(kind, text)
+    if kind in ("year_before", "year_after", "same_year"):
+        return Period(kind, text)  # relative to a year written nearby: see _anchor
+    return Period("year", text, int(match.group("a")), int(match.group("a")))
+
+
+@lru_cache(maxsize=1)
+def independence_years() -> dict[str, int]:
+    """ISO3 -> year of independence (sources/independence.toml), for "since independence"."""
+    return {code: int(year) for code, year in load_toml(SOURCES_DIR / "independence.toml").items()}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
