@@ -101,7 +101,7 @@ EXPECTED_SEEDS = {
     ("poland-speech.md", "3.7%"): "accurate",
     ("poland-speech.md", "top 25"): "accurate",
     ("poland-speech.md", "3%"): "accurate",
-    ("vietnam-op-ed.txt", "10%"): "accurate",
+    ("vietnam-op-ed.txt", "10%"): "close",  # a share within 10% of its size when hedged: 8.6% is close
     ("vietnam-op-ed.txt", "7.1%"): "accurate",
     ("vietnam-op-ed.txt", "$4,700"): "accurate",
     ("nigeria-brazil-analysis.md", "$500 billion"): "misleading",

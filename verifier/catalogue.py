@@ -34,6 +34,11 @@ class Indicator:
     negative: tuple[str, ...] = ()  # words that make the value negative ("deficit")
     rises_as: tuple[str, ...] = ()  # level phrases whose % change is this rate ("consumer prices")
     label: str = ""  # how a suggested wording names it mid-sentence ("real GDP growth")
+    # How near a percentage must be: "points" (rates, the current account's ratio) or
+    # "relative" to its size (debt ratios, as amounts are).
+    tolerance: str = "points"
+    # A rate judged relative to its size beyond this many percent (growth, inflation); None: always in points.
+    relative_above: float | None = None
 
     def series_for(self, source: str) -> str | None:
         return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
@@ -48,7 +53,8 @@ def load_toml(path: Path) -> dict:
 
 
 def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
-    known = {"name", "label", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative", "rises_as"}
+    known = {"name", "label", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative", "rises_as",
+             "tolerance", "relative_above"}
     indicators = {}
     for key, entry in data.items():
         where = f"{origin}: [{key}]"
@@ -59,6 +65,8 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             raise CatalogueError(f"{where}: unknown key '{sorted(unknown)[0]}'")
         if entry.get("measure") not in MEASURES:
             raise CatalogueError(f"{where}: measure must be one of {sorted(MEASURES)}")
+        if entry.get("tolerance", "points") not in ("points", "relative"):
+            raise CatalogueError(f"{where}: tolerance must be 'points' or 'relative'")
         if entry.get("unit") not in UNITS:
             raise CatalogueError(f"{where}: unit must be one of {sorted(UNITS)}")
         phrases = entry.get("phrases")
@@ -82,6 +90,8 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             negative=tuple(entry.get("negative", ())),
             rises_as=tuple(p.lower() for p in entry.get("rises_as", ())),
             label=entry.get("label", phrases[0]),
+            tolerance=entry.get("tolerance", "points" if entry["measure"] == "rate" else "relative"),
+            relative_above=float(entry["relative_above"]) if "relative_above" in entry else None,
         )
     for key, indicator in indicators.items():
         if indicator.growth and indicator.growth not in indicators:

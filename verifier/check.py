@@ -37,12 +37,18 @@ MIN_RANK_COVERAGE = 0.9
 
 @dataclass(frozen=True)
 class Tolerances:
-    """How near the data a number must be; a project may set these in its verify.toml."""
+    """How near the data a number must be; a project may set these in its verify.toml.
 
-    rate_digits: float = 1.5  # a rate written with d decimals holds within rate_digits * 10**-d points
-    amount_rounded: float = 0.05  # an amount with one or two significant digits ($300 billion), relative
-    amount: float = 0.02  # an amount written more precisely, relative
-    hedge: float = 0.10  # "about", "nearly": at least this, relative
+    The conventions of fact-checkers' labelling: a rate in points, an amount (and a debt
+    ratio or a share) relative to its size; hedges widen both; `close` is within
+    `close_factor` times the tolerance."""
+
+    rate_points: float = 0.15  # a rate written with decimals ("5.7%", "5.25%"), in points
+    whole_rate_points: float = 0.5  # a rate written as a whole number ("5%"): it rounds to it
+    relative_rates_above: float = 20.0  # growth or inflation beyond this many percent: relative, as amounts
+    amount: float = 0.05  # amounts, debt ratios, shares and multiples, relative
+    hedge: float = 0.10  # "about", "nearly" on an amount, relative
+    hedge_points: float = 0.5  # ... on a rate, in points
     close_factor: float = 2.0  # `close` is within this many tolerances
 
 
@@ -54,8 +60,8 @@ class Band:
     close: float
 
 
-def band(claim: Claim, tolerances: Tolerances = Tolerances()) -> Band:
-    tol = tolerance(claim, tolerances)
+def band(claim: Claim, tolerances: Tolerances = Tolerances(), actual: float | None = None) -> Band:
+    tol = tolerance(claim, tolerances, actual)
     return Band(tol, tolerances.close_factor * tol)
 
 
@@ -72,7 +78,7 @@ def check(claim: Claim, resolution: Resolution, data: DataSources, tolerances: T
     if resolution.problem:
         return _unverifiable(claim, resolution, f"Cannot check: {resolution.problem}.")
     indicator = indicators()[resolution.indicator]
-    tol = band(claim, tolerances)
+    tol = tolerances  # each reading's band is made for the value it reads
     lookups = [_lookup(claim, resolution, indicator, data, source, tol) for source in resolution.sources]
     with_data = [lookup for lookup in lookups if lookup.readings]
     if not with_data:
@@ -93,6 +99,15 @@ def check(claim: Claim, resolution: Resolution, data: DataSources, tolerances: T
     if verdict == VerdictKind.INACCURATE and support is not None:
         verdict = VerdictKind.MISLEADING
     explanation = _explain(claim, resolution, indicator, verdict, primary, support, tol)
+    doubts = claim.doubts + resolution.doubts
+    review, review_verdict = False, None
+    if doubts and verdict in (VerdictKind.INACCURATE, VerdictKind.MISLEADING):
+        # An uncertain reading never makes a claim inaccurate: it is held for an editor, with
+        # what the likeliest reading gives and why the reading is uncertain.
+        review, review_verdict = True, verdict
+        explanation = (f"Needs review: the reading is uncertain ({'; '.join(doubts)}). Read so, it would be "
+                       f"{verdict.value}: {explanation}")
+        verdict = VerdictKind.UNVERIFIABLE
     return Verdict(
         claim=claim,
         resolution=resolution,
@@ -102,6 +117,8 @@ def check(claim: Claim, resolution: Resolution, data: DataSources, tolerances: T
         actual_unit=primary.unit,
         primary=primary,
         alternatives=tuple(alternatives),
+        review=review,
+        review_verdict=review_verdict,
     )
 
 
@@ -124,29 +141,44 @@ def _missing_reading(lookup: _Lookup) -> Reading:
 # --- tolerance and judgement ----------------------------------------------------------
 
 
-def tolerance(claim: Claim, tolerances: Tolerances = Tolerances()) -> float:
-    """How far the data may be from the number written, in the claim's unit."""
+def tolerance(claim: Claim, tolerances: Tolerances = Tolerances(), actual: float | None = None) -> float:
+    """How far the data may be from the number written, in the claim's unit. Growth and
+    inflation rates beyond `relative_rates_above` (38.4%, 211%) are judged as amounts are,
+    relative to their size: `actual` tells, when known."""
     t = tolerances
     quantity = claim.quantity
-    decimals = quantity.decimals if quantity else 0
-    significant = quantity.significant if quantity else 3
-    hedged = claim.operator == "~"
+    decimals = quantity.decimals if quantity else 1
+    hedged = claim.operator == "~" or (quantity is not None and quantity.approximate)
+    points = t.rate_points if decimals else t.whole_rate_points
     if claim.unit == "ratio":
         if quantity is not None and quantity.unit == "percent":  # "30% higher": the points, as a ratio
-            return max(t.rate_digits * 10 ** -decimals, t.hedge * quantity.value if hedged else 0) / 100
-        return (t.hedge if hedged or (quantity is not None and quantity.approximate) else t.amount_rounded) * abs(claim.value)
-    if claim.unit == "percent":
-        tol = t.rate_digits * 10 ** -decimals
-        return max(tol, t.hedge * abs(claim.value)) if hedged else tol
-    relative = t.amount_rounded if significant <= 2 else t.amount
-    if hedged:
-        relative = max(relative, t.hedge)
-    return relative * abs(claim.value)
+            return max(points, t.hedge_points if hedged else 0) / 100
+        return (t.hedge if hedged else t.amount) * abs(claim.value)
+    if claim.unit == "percent" and claim.statistic != "share" and _in_points(claim):
+        size = max(abs(claim.value), abs(actual) if actual is not None else 0)
+        indicator = indicators().get(claim.indicator or "")
+        if indicator is not None and indicator.relative_above is not None and size > t.relative_rates_above:
+            return (t.hedge if hedged else t.amount) * abs(claim.value)
+        return max(points, t.hedge_points) if hedged else points
+    return (t.hedge if hedged else t.amount) * abs(claim.value)
 
 
-def judge(claim: Claim, actual: float, tol: Band) -> VerdictKind:
+def _in_points(claim: Claim) -> bool:
+    """Rates, and ratios the catalogue judges in points (the current account), are read in
+    points; debt ratios, like amounts, relative to their size."""
+    indicator = indicators().get(claim.indicator or "")
+    if indicator is None:
+        return True
+    return indicator.tolerance == "points" or claim.statistic == "change"
+
+
+def judge(claim: Claim, actual: float, tol: Band | Tolerances = Tolerances()) -> VerdictKind:
+    """The verdict on the claim for this value of the data: `tol` is the claim's band, or
+    the tolerances its band is made from for this value."""
     if claim.statistic == "rank":
         return _judge_rank(claim, actual)
+    if isinstance(tol, Tolerances):
+        tol = band(claim, tol, actual)
     claimed, op = claim.value, claim.operator
     if claimed * actual < 0 and abs(actual) >= SIGN_MATTERS:
         return VerdictKind.INACCURATE  # growth for a contraction, or the reverse
@@ -160,9 +192,17 @@ def judge(claim: Claim, actual: float, tol: Band) -> VerdictKind:
         miss = 0.0 if low <= actual <= high else min(abs(actual - low), abs(actual - high))
     else:
         miss = abs(actual - claimed)
-    if miss <= tol.accurate:
+    if miss <= tol.accurate or _rounds_to(claim, actual):
         return VerdictKind.ACCURATE
     return VerdictKind.CLOSE if miss <= tol.close else VerdictKind.INACCURATE
+
+
+def _rounds_to(claim: Claim, actual: float) -> bool:
+    """A share written as a percentage holds when the data round to it ("0.3%" for 0.32%)."""
+    quantity = claim.quantity
+    if claim.statistic != "share" or quantity is None or claim.operator not in ("=", "~"):
+        return False
+    return round(actual, quantity.decimals) == round(claim.value, quantity.decimals)
 
 
 def _claimed_range(claim: Claim) -> tuple[float, float]:
@@ -172,20 +212,23 @@ def _claimed_range(claim: Claim) -> tuple[float, float]:
 
 
 def _judge_rank(claim: Claim, rank: float) -> VerdictKind:
+    """A place must be the place; one off is `close` only from the third place down ("the
+    largest" and "the second-largest" are exact). "Top 10" holds or does not."""
     claimed = claim.value
     if claim.operator == "<=":  # "top 50"
-        if rank <= claimed:
-            return VerdictKind.ACCURATE
-        return VerdictKind.CLOSE if rank <= claimed + max(1, round(0.1 * claimed)) else VerdictKind.INACCURATE
+        return VerdictKind.ACCURATE if rank <= claimed else VerdictKind.INACCURATE
+    if claim.operator == "!=":  # "not the 164th": holds unless it is
+        return VerdictKind.ACCURATE if rank != claimed else VerdictKind.INACCURATE
     if rank == claimed:
         return VerdictKind.ACCURATE
-    return VerdictKind.CLOSE if abs(rank - claimed) <= 1 else VerdictKind.INACCURATE
+    return VerdictKind.CLOSE if abs(rank - claimed) <= 1 and claimed >= 3 else VerdictKind.INACCURATE
 
 
 # --- readings per statistic -----------------------------------------------------------
 
 
-def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: DataSources, source: str, tol: Band) -> _Lookup:
+def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: DataSources, source: str,
+            tol: Tolerances) -> _Lookup:
     label = SOURCE_LABELS.get(source, source)
     code = indicator.series_for(source)
     series = data.series(source, code) if code else None
@@ -530,7 +573,8 @@ def _explain(claim, resolution, indicator, verdict, primary, support, tol) -> st
         subject = f"{resolution.entity_name}'s rank by {indicator.name.split(' (')[0]}"
     found = f"{subject}: {fmt.amount(primary.actual, primary.unit)} ({primary.description})"
     wanted = claimed_words(claim)
-    margin = "" if claim.statistic == "rank" else f", tolerance {fmt.tolerance(tol.accurate, _reading_unit(claim))}"
+    accurate = band(claim, tol, primary.actual).accurate if isinstance(tol, Tolerances) else tol.accurate
+    margin = "" if claim.statistic == "rank" else f", tolerance {fmt.tolerance(accurate, _reading_unit(claim))}"
     if verdict == VerdictKind.ACCURATE:
         return f"{found}, which supports “{wanted}”{margin}."
     if verdict == VerdictKind.CLOSE:

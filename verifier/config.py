@@ -74,7 +74,7 @@ KEYS = {"paths", "data", "fail_on", "format", "author", "review_url", "max_age",
         "phrases"} | PATH_KEYS | BOOL_KEYS
 # Relative tolerances are shares of the value: at 1 (100%) a claim would hold against
 # anything from zero to twice it.
-RELATIVE_TOLERANCES = {"amount_rounded", "amount", "hedge"}
+RELATIVE_TOLERANCES = {"amount", "hedge"}
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:

@@ -117,7 +117,8 @@ SHAPES: list[tuple[str, str, set[str]]] = [
         (?:\s?%?(?:\s?[-–—]\s?(?P<p_high>{NUMBER})|\sto\s(?P<p_high_to>{SIGNED})))?
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b)""", {"digit", "dash"}),
     ("w_percent", rf"\b(?P<w_num>{WORD_NUMBER})\s{PERCENT_UNIT}", _WORD_NUMBERS),
-    ("fraction", rf"""(?<!first\s)(?<!second\s)(?<!1st\s)(?<!2nd\s)(?<!latter\s)\b
+    ("fraction", rf"""(?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)(?<!final\s)(?<!last\s)(?<!1st\s)(?<!2nd\s)
+        (?<!3rd\s)(?<!4th\s)(?<!latter\s)(?<!same\s)(?<!previous\s)(?<!this\s)(?<!that\s)\b
         (?:(?P<f_count>{_alternation(FRACTION_COUNTS)})[\s-])?(?P<f_part>{_alternation(FRACTION_WORDS)})
         (?=\s+of\b|\s+(?P<f_size>the\s+size)\s+of\b)""", {*FRACTION_COUNTS, *FRACTION_WORDS}),
     ("times", rf"""\b(?:(?P<x_word>{_alternation(TIMES_WORDS)})|(?P<x_num>{DIGITS}(?:\.\d+)?)\s?times)

@@ -89,6 +89,7 @@ class Quantity:
     change: bool = False  # the word is itself a change of a level ("doubled": +100%)
     rank_by: str | None = None  # "growth" for "the fastest-growing": ranked by growth rate
     rank_order: str = "descending"  # "ascending" for "the lowest", "the smallest"
+    list_rank: bool = False  # a list item's own number, read as a rank because its list ranks
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -10,10 +11,12 @@ from ..geography import geography
 from ..quantities import find_quantities, is_scaled, shifted
 from ..records import Claim, Document, Quantity
 from .context import _Context, _clause_before
-from .cues import _Cue, _company_subject, _count_unit, _cues, _indicator_of, _peoples, _pronoun_subject, _source_cited
+from .cues import (_Cue, _company_subject, _count_unit, _cues, _indicator_of, _peoples, _pronoun_subject, _source_cited,
+                   _sources_named)
 from .entities import OF_GDP, _compared_with, _entity, _group_nearby, _rank_scope, _share_group, _subject_group, main_country
 from .periods import _period
 from .sentences import MAX_NUMBERS_PER_SENTENCE, _is_prose, split_sentences
+from .topics import ListContext, Topic, fits, lead_cue, list_context, names_something_else, points_back, topic_of
 
 
 OPERATORS = [
@@ -46,21 +49,39 @@ _HEDGE = r"(?:more than|over|about|around|nearly|almost|roughly|some|at least|le
 CHANGE_VERB = re.compile(
     r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|rising|increased|increases|increasing|expanded"
     r"|expands|expand|expanding|jumped|climbed|advanced|surged|soared|contracted|contracts|contract|contracting"
-    r"|shrank|shrunk|shrinks|shrinking|fell|fallen|falls|falling|declined|declines|declining|dropped|drops"
-    r"|decreased|slumped|slipped|plunged|plummeted|tumbled)\s+(?:only\s+|just\s+|merely\s+)?(?:by\s+)?"
+    r"|shrank|shrunk|shrinks|shrinking|fell|fallen|falls|falling|declined|declines|declining|dropped|dropping|drops"
+    r"|decreased|slumped|slipped|plunged|plummeted|tumbled|(?:was|were|is|are|been)\s+(?:up|down)|up|down)"
+    # "increased its economy by 7%": an object between the verb and "by".
+    r"(?:\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?=by\b))?"
+    r"\s+(?:only\s+|just\s+|merely\s+)?(?:by\s+)?"
     r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?(?:an?\s+(?:annual\s+)?average\s+(?:of\s+)?"
-    rf"|on\s+average\s+)?(?:{_HEDGE}\s+)?(?:an?\s+)?$",
+    # "a staggering 28.8%", "a painful 6.1%": one word describing the figure.
+    rf"|on\s+average\s+)?(?:{_HEDGE}\s+)?(?:an?\s+(?:[a-z-]+\s+)?)?$",
     re.I,
 )
+# "a 0.9 percent fall", "an increase of 2.8%": the change named by a noun beside the number.
+CHANGE_NOUN_BEFORE = re.compile(r"\b(?P<noun>increase|rise|growth|expansion|gain|jump|decline|fall|drop|contraction"
+                                r"|decrease|slump)\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+FALLING_NOUNS = {"decline", "fall", "drop", "contraction", "decrease", "slump"}
+# "0.9 percent lower in 2023 compared to 2022": the change of a level, read as its growth.
+LOWER_HIGHER_AFTER = re.compile(r"\s+(?P<word>lower|higher|smaller|larger|bigger|less|more)\s+(?:in|than|compared|from"
+                                r"|year[- ]on[- ]year|on\s+the\s+year)\b", re.I)
 
 
 FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shrunk", "shrinks", "shrinking", "fell",
-           "fallen", "falls", "falling", "declined", "declines", "declining", "dropped", "drops", "decreased", "slumped",
-           "slipped", "plunged", "plummeted", "tumbled"}
+           "fallen", "falls", "falling", "declined", "declines", "declining", "dropped", "dropping", "drops", "decreased",
+           "slumped", "slipped", "plunged", "plummeted", "tumbled", "down"}
 
 
 # Plans and targets are not statements of fact: "plans to cut debt to 55% of GDP by 2028".
-TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|goal|seeks?|pledged?|promised?|wants?|intends?|forecasts?|projects?|projected|expects?|expected|will|would)\b[^.;]{0,60}$", re.I)
+TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|targeted|goal|seeks?|pledged?|promised?|wants?"
+                    r"|intends?|vows?|vowed|hopes?|hoped|ambition|envisages?|budgeted|seeking)\b[^.;]{0,60}$", re.I)
+# Forecasts: a claim only when an institution whose figures the data hold makes them (the
+# IMF's projection is a fact about the IMF's projection); anyone else's is no claim.
+FORECAST = re.compile(r"\b(?:forecasts?|forecasted|forecasting|projects?|projected|projecting|projections?|expects?"
+                      r"|expected|expecting|predicts?|predicted|anticipates?|anticipated|sees|seen|estimates?\s+that"
+                      r"|will|would|could|(?-i:may)|might|set\s+to|poised\s+to|on\s+track\s+to|likely\s+to|outlook)\b"
+                      r"[^.;]{0,80}$", re.I)
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
@@ -76,7 +97,24 @@ COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up
                            r"(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 
 
-GOAL_AFTER = re.compile(r"\s+(?:target|goal|objective|ceiling|band)\b", re.I)
+GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|ceiling|band)\b", re.I)
+# "an increase of 160 USD", "up by $2 billion": an amount that is a difference, not a level.
+DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|decrease|difference|gap|shortfall)\s+of"
+                               r"\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
+                               r"|\b(?:up|down|higher|lower|more|less)\s+by\s+$"
+                               r"|\b(?:increased|rose|grew|fell|dropped|declined|decreased|jumped|climbed)\s+by\s+$", re.I)
+# "3 million more people", "$2 billion less than": a difference between two figures.
+DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|larger|smaller)\s+(?!than\b)(?:\w+\s+)?"
+                              r"(?:people|persons|inhabitants|than)\b|\s+(?:more|fewer|less)\s+than\b", re.I)
+# "Once the continent's biggest economy", "formerly the largest": a rank in a past the
+# text does not date.
+FORMER = re.compile(r"\b(?:once|formerly|previously|former|used\s+to\s+be|no\s+longer)\b[^,.;]{0,40}$", re.I)
+# "the list of Africa's largest economies", "a ranking of the world's top 50": a superlative
+# describing a list, not a claim about one country.
+DESCRIBES_LIST = re.compile(r"\b(?:list|ranking|rankings|league\s+table|table|chart|index)\s+(?:of|for)\b[^.;]{0,60}$",
+                            re.I)
+# "nine percent of the habitable earth's surface": a share of something no series measures.
+SHARE_OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.I)
 
 
 # "to cut unemployment to seven percent": a goal, the number the object of "to <verb> ... to".
@@ -85,7 +123,8 @@ PURPOSE = re.compile(r"\bto\s+(?:cut|raise|reduce|lift|bring|boost|increase|lowe
 
 
 # Words after a count of people that make it a part of the population, not all of it.
-SUBSET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:working|living|employed|displaced|who|abroad|in\s+poverty|without|lacking)\b",
+SUBSET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:working|living|employed|displaced|who|abroad|in\s+poverty|without|lacking"
+                          r"|came|come|coming|lifted|escaped|moved|left|live|lives|have|had|are|were|will|need|lack)\b",
                           re.I)
 
 
@@ -103,22 +142,72 @@ def extract_claims(document: Document) -> list[Claim]:
     everywhere = [shifted(q, s.start) for s, found in zip(sentences, numbers) for q in found if q.unit.startswith("currency:")]
     main, main_why = main_country(mentions, document.text, everywhere)
     claims: list[Claim] = []
+    last_in_block: dict[int, Claim] = {}  # block index -> its last claim so far
     for index, sentence in enumerate(sentences):
         if not numbers[index] or len(numbers[index]) > MAX_NUMBERS_PER_SENTENCE:
+            for quantity in numbers[index]:
+                _rejected(quantity, "in a sentence of more figures than words")
             continue
-        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why)
+        lead = list_context(document, sentence.paragraph) if document.blocks else None
+        topic = _topic(sentence, sentences, index, last_in_block)
+        context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why,
+                           lead=lead, topic=topic)
         cues = _cues(sentence.text)
         if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
             cues = _pronoun_subject(sentence.text, sentences[index - 1].text) + cues
-        if not cues:
+        if not cues and lead is None and topic is None:
+            for quantity in numbers[index]:
+                _rejected(quantity, "no measure word in its sentence")
             continue
+        quantities = numbers[index]
+        if lead is not None:
+            quantities = [_in_list(quantity, sentence, lead, first) for first, quantity in
+                          zip([paragraph_starts[sentence.paragraph] == sentence.start] + [False] * len(quantities),
+                              quantities)]
         earlier: list[Claim] = []  # this sentence's claims so far
-        for quantity in numbers[index]:
+        for quantity in quantities:
+            if earlier:
+                context.topic = topic_of(earlier[-1], _indicator_of(earlier[-1]), "earlier in the sentence")
             claim = _claim(context, quantity, cues, len(claims) + 1, earlier)
             if claim is not None:
                 claims.append(claim)
                 earlier.append(claim)
+                last_in_block[sentence.paragraph] = claim
     return claims
+
+
+def _topic(sentence, sentences, index: int, last_in_block: dict[int, Claim]) -> Topic | None:
+    """The measure of the last claim in this block, or in the block before it."""
+    for block in (sentence.paragraph, sentence.paragraph - 1):
+        claim = last_in_block.get(block)
+        if claim is not None:
+            return topic_of(claim, _indicator_of(claim))
+    return None
+
+
+def _in_list(quantity: Quantity, sentence, lead: ListContext, first_sentence: bool) -> Quantity:
+    """A number in a list item read with its lead: the item's own number is a rank when the
+    lead ranks ("3. Sudan 154.9%" under "the highest inflation rates"); a bare number is in
+    the lead's unit ("(311)" under "measured in billions of dollars")."""
+    if (first_sentence and quantity.start == 0 and lead.ranking and lead.number is not None
+            and quantity.unit == "number" and quantity.value == lead.number):
+        end = quantity.end + (1 if sentence.text[quantity.end: quantity.end + 1] in ".)" else 0)
+        return replace(quantity, text=sentence.text[:end], end=end, unit="rank", rank_kind="ordinal",
+                       rank_order="ascending" if lead.ascending else "descending", list_rank=True)
+    if lead.scale and quantity.unit == "number" and not is_scaled(quantity) and quantity.start > 0:
+        return replace(quantity, unit="currency:USD", value=quantity.value * lead.scale)
+    return quantity
+
+
+# When a list, the numbers not taken for claims and why: `verify extract --explain` and
+# the tests ask; None (the default) records nothing.
+REJECTED: list[tuple[str, str]] | None = None
+
+
+def _rejected(quantity: Quantity, why: str) -> None:
+    if REJECTED is not None:
+        REJECTED.append((quantity.text, why))
+    return None
 
 
 def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
@@ -127,33 +216,59 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     after = sentence.text[quantity.end:]
     before = sentence.text[: quantity.start]
     clause = _clause_before(sentence.text, quantity.start)
+    projection = None
     if TARGET.search(clause):
-        return None
+        return _rejected(quantity, "a plan, target or goal")
+    if FORECAST.search(clause) or FORECAST.search(before):
+        projection = _projection_by(context)
+        if projection is None:
+            return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
     if _company_subject().search(clause):
-        return None  # "Nigeria's largest bank reported growth of 20%": the bank's growth
+        return _rejected(quantity, "a company's or institution's figure")  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if quantity.unit == "number" and _count_unit().match(after):
-        return None  # "83.7 million tonnes": a count of things
+        return _rejected(quantity, "a count of things")  # "83.7 million tonnes": a count of things
+    if quantity.unit.startswith("currency:") and DIFFERENCE_BEFORE.search(before):
+        return _rejected(quantity, "a difference between two amounts")
+    if quantity.unit in ("number",) and DIFFERENCE_AFTER.match(after) or (
+            quantity.unit.startswith("currency:") and DIFFERENCE_AFTER.match(after)):
+        return _rejected(quantity, "a difference between two figures")
+    if quantity.unit == "rank" and FORMER.search(before):
+        return _rejected(quantity, "a rank in a past the text does not date")
+    if quantity.unit == "rank" and not quantity.list_rank and DESCRIBES_LIST.search(before):
+        return _rejected(quantity, "a superlative describing a list")
     if GOAL_AFTER.match(after) or PURPOSE.search(clause):
-        return None  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
+        return _rejected(quantity, "a goal or target band")  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
     if FROM_BEFORE.search(before) and not re.match(
             r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
         # sentence does not give; only the end point is checkable.
-        return None
+        return _rejected(quantity, "the start of a change for an earlier period")
     share_group = _share_group(context, quantity) if quantity.unit == "percent" else None
+    # "Germany contributed 28% of EU output, and Poland 4.7%": a clause of only a place
+    # and the number says the same of the place as the claim before it.
+    parallel = _ellipsis(context, quantity, earlier)
     of_gdp = quantity.unit == "percent" and share_group is None and (
         bool(OF_GDP.match(after)) or _parallel_of_gdp(sentence.text, quantity))
+    share_of = SHARE_OF_OTHER.match(after) if quantity.unit == "percent" and share_group is None and not of_gdp else None
+    if share_of is not None and not any(c.indicator is not None and quantity.end <= c.start < quantity.end + share_of.end()
+                                        for c in cues):
+        return _rejected(quantity, "a share of something no series measures")
     in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
     sign = 1
     level_change = quantity.change
     comparison = COMPARISON_AFTER.match(after) if quantity.unit in ("percent", "ratio") else None
     if quantity.unit == "percent" and comparison and not comparison.group("than"):
         comparison = None  # "5% as large as" is not how comparisons are written
-    if comparison:
+    if parallel is not None:
+        cue = _Cue(quantity.start, quantity.end, f"{parallel.indicator_cue} (as for {parallel.entity or parallel.group})",
+                   _indicator_of(parallel))
+    elif comparison:
         cue = _compared_subject(sentence.text, quantity, cues)
     elif quantity.unit == "ratio":
-        return None
+        return _rejected(quantity, "a multiple with nothing compared")
+    elif quantity.unit == "rank" and quantity.list_rank:
+        cue = lead_cue(context.lead, quantity, lambda indicator: True)
     elif quantity.unit == "rank":
         cue = _rank_cue(sentence.text, quantity, cues)
     elif quantity.change:
@@ -167,34 +282,56 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
             cue = _rate_subject(sentence.text, pace, cues)
         elif change:
             cue = _change_subject(sentence.text, change, cues)
-            sign = -1 if change.group("verb").lower() in FALLING and quantity.value > 0 else 1
+            verb = change.group("verb").lower().split()[-1]
+            sign = -1 if verb in FALLING and quantity.value > 0 else 1
             # "Exports grew 14%": a level with no growth rate in the catalogue changed by 14%.
             level_change = cue is not None and cue.indicator is not None and cue.indicator.measure == "level"
         else:
             cue = _best_cue(quantity, cues, share_group is not None, of_gdp, sentence.text)
+            noun = CHANGE_NOUN_BEFORE.search(before) if quantity.unit == "percent" and not of_gdp else None
+            moved = LOWER_HIGHER_AFTER.match(after) if quantity.unit == "percent" and not of_gdp else None
+            if cue is None and quantity.unit == "percent" and share_group is None and not of_gdp:
+                # "Egypt's economy reached 6.7% in 2022", "GDP posted at 5.05%", "a 0.9%
+                # fall", "0.9 percent lower in 2023": a level's word with a percentage and no
+                # "of" is its growth rate.
+                cue = _level_as_growth(sentence.text, quantity, cues)
+                if cue is not None and (noun and noun.group("noun").lower() in FALLING_NOUNS
+                                        or moved and moved.group("word").lower() in ("lower", "smaller", "less")):
+                    sign = -1
     if cue is None and COMPARED_WITH.search(before):
         # "expanding by 4.7 percent compared with 5.7 percent in 2023", "42% of GDP, or about
         # $67 billion, up from 35% of GDP": the measure of the last figure written alike.
-        alike = [c for c in earlier if c.statistic == "value" and c.unit == _claim_unit(quantity, _indicator_of(c))]
+        alike = [c for c in earlier if c.statistic == "value" and c.unit == _claim_unit(quantity, _indicator_of(c))
+                 and _compatible(quantity, _indicator_of(c), False, of_gdp)]
         if alike:
             cue = _Cue(quantity.start, quantity.end, alike[-1].indicator_cue, _indicator_of(alike[-1]))
+    doubts: list[str] = []
+    if cue is None and not quantity.list_rank and (quantity.unit in ("percent", "rank")
+                                                   or quantity.unit.startswith("currency:")):
+        cue, doubt = _carried_cue(context, quantity, cues, share_group is not None, of_gdp)
+        if doubt:
+            doubts.append(doubt)
     people = _peoples().match(after) if quantity.unit == "number" and is_scaled(quantity) else None
     if people is not None:
         # "For 283 million Indonesians": a nation counted is its population.
         cue = _Cue(quantity.end + people.start(1), quantity.end + people.end(1), people.group(1), indicators()["population"])
     if cue is None or cue.indicator is None:
-        return None
+        return _rejected(quantity, "no measure word it can measure")
     indicator = cue.indicator
     if indicator.key == "population" and quantity.unit == "number" and SUBSET_AFTER.match(sentence.text, cue.end):
-        return None  # "1.2 million citizens working abroad": some of the people, not all
+        return _rejected(quantity, "part of the population, not all of it")  # "1.2 million citizens working abroad": some of the people, not all
     operator, statistic = _operator(before), "value"
-    if quantity.unit == "rank":
+    if quantity.unit == "rank" and quantity.list_rank:
+        statistic, group, operator = "rank", context.lead.scope.text if context.lead.scope else None, "="
+    elif quantity.unit == "rank":
         statistic, group = "rank", _rank_scope(context, quantity, cue)
         operator = "<=" if quantity.rank_kind == "top" else "="
     elif share_group is not None:
         statistic, group = "share", share_group.text
     else:
         group = None
+    if parallel is not None and parallel.statistic in ("share", "average"):
+        statistic, group = parallel.statistic, parallel.group
     if operator == "average" or _average_nearby(sentence.text, quantity):
         statistic = "average" if statistic == "value" else statistic
         operator = "=" if operator == "average" else operator
@@ -213,7 +350,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
             group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
     if period.kind == "next_year":
-        return None  # "4.3% next year": a forecast, not a fact to check
+        return _rejected(quantity, "a forecast for next year")  # "4.3% next year": a forecast, not a fact to check
     if statistic == "average" and period.kind == "year":
         statistic = "value"  # "inflation averaged 4.9% in 2024" is the year's (average) rate
     if in_points or level_change:
@@ -257,12 +394,68 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         entity=entity,
         entity_cue=entity_cue,
         period=period,
-        source_cited=_source_cited(sentence.text, quantity),
+        source_cited=projection or _source_cited(sentence.text, quantity) or (context.lead.source if context.lead else None),
         group=group,
         quantity=quantity,
         quote_offset=sentence.start,
         other=other,
+        doubts=tuple(doubts),
     )
+
+
+def _projection_by(context: _Context) -> str | None:
+    """The institution whose projection a forecast sentence reports ("the IMF projects",
+    "according to World Bank forecasts"): named in the sentence, or in the one before it
+    in the paragraph when that one is about a forecast too."""
+    sentence = context.sentence
+    named = _sources_named(sentence.text)
+    if named:
+        return named[0][1]
+    if context.index > 0:
+        previous = context.sentences[context.index - 1]
+        if previous.paragraph == sentence.paragraph and FORECAST.search(previous.text):
+            named = _sources_named(previous.text)
+            if named:
+                return named[0][1]
+    return None
+
+
+def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share: bool,
+                 of_gdp: bool) -> tuple[_Cue | None, str | None]:
+    """No measure word in reach: the list's lead names it, or the paragraph's topic does
+    ("In 2017, the figure stood at $50 billion"). The cue, and the doubt to note (none
+    when the words point back to it). A superlative ("the highest") needs its measure
+    beside it, and "among the highest" claims no place at all: neither carries one."""
+    if quantity.unit == "rank" and (not re.search(r"\d|place|spot|position|first|second|third|fourth|fifth|sixth"
+                                                  r"|seventh|eighth|ninth|tenth", quantity.text, re.I)
+                                    or re.search(r"\b(?:one of|among)\s+(?:the\s+)?$", context.sentence.text[
+                                        : quantity.start], re.I)):
+        return None, None
+    if any(c.indicator is None and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE for c in cues):
+        return None, None  # a measure the catalogue does not check is named: "a $2 billion deal"
+    if context.lead is not None:
+        cue = lead_cue(context.lead, quantity, lambda indicator: _compatible(quantity, indicator, share, of_gdp))
+        if cue is not None:
+            return _Cue(quantity.start, quantity.end, f"{cue.text} (the list's lead)", cue.indicator), None
+    topic = context.topic
+    if topic is None:
+        return None, None
+    indicator = topic.indicator
+    if quantity.unit == "percent" and indicator.measure == "level" and indicator.growth and not share and not of_gdp:
+        indicator = indicators()[indicator.growth]  # "GDP reached $120 billion ... it rose 5%": its growth
+    if not fits(quantity, indicator) or not _compatible(quantity, indicator, share, of_gdp):
+        return None, None
+    topic = Topic(indicator, topic.cue, topic.where)
+    clause = _clause_before(context.sentence.text, quantity.start)
+    clause_start = quantity.start - len(clause)
+    places = [(m.start - clause_start, m.end - clause_start) for m in context.in_sentence
+              if m.start >= clause_start and m.end <= quantity.start]
+    if names_something_else(clause, places):
+        return None, None
+    cue = _Cue(quantity.start, quantity.end, f"{topic.cue} ({topic.where})", topic.indicator)
+    if points_back(clause) or points_back(context.sentence.text[: quantity.start]):
+        return cue, None
+    return cue, f"what the number measures is not named in its sentence: read as {topic.indicator.name}, as in {topic.where}"
 
 
 CLAUSE_OR_NUMBER = re.compile(r"[,;:]|\d")
@@ -343,6 +536,45 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
     return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
 
 
+ELLIPSIS_WORDS = {"and", "while", "but", "whereas", "with", "for", "at", "had", "has", "on", "against", "versus", "vs",
+                  "compared", "to", "than", "from", "in", "the", "its", "by", "while", "whilst"}
+
+
+def _ellipsis(context: _Context, quantity: Quantity, earlier: list[Claim]) -> Claim | None:
+    """The claim this number repeats for another place, when its clause is only that place."""
+    if not earlier or earlier[-1].quantity is None or earlier[-1].quantity.unit != quantity.unit:
+        return None
+    sentence = context.sentence
+    clause = _clause_before(sentence.text, quantity.start)
+    start = quantity.start - len(clause)
+    places = [m for m in context.in_sentence if m.start >= start and m.end <= quantity.start]
+    if len(places) != 1:
+        return None
+    words = (sentence.text[start: places[0].start] + " " + sentence.text[places[0].end: quantity.start]).lower()
+    words = re.sub(r"['’]s\b", " ", words)
+    if not all(w in ELLIPSIS_WORDS for w in re.findall(r"[a-z]+", words)):
+        return None
+    # "while Uzbekistan has 49% of the region's people" names its own measure after the number.
+    own = re.match(r"[^,;.]*", sentence.text[quantity.end:]).group(0)
+    if any(c.indicator is not None for c in _cues(own)):
+        return None
+    return earlier[-1]
+
+
+def _level_as_growth(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | None:
+    """The nearest level word before the number in its clause, read as its growth rate."""
+    clause_start = quantity.start - len(_clause_before(sentence, quantity.start))
+    levels = [c for c in cues if c.indicator is not None and c.indicator.growth and clause_start <= c.start
+              and c.end <= quantity.start and quantity.start - c.end <= MAX_CUE_DISTANCE
+              and not _denominator_of_another(sentence, c, quantity)]
+    if not levels or any(c.indicator is None and clause_start <= c.start < quantity.start for c in cues):
+        return None
+    subject = max(levels, key=lambda c: (c.end, c.end - c.start))
+    if names_something_else(sentence[subject.end: quantity.start]):
+        return None  # "171 million people that relies on garments for 80%": not the people's growth
+    return _Cue(subject.start, subject.end, subject.text, indicators()[subject.indicator.growth])
+
+
 # Verbs that alone say "the economy changed" when no subject is named: "Kenya grew 5%".
 ECONOMY_VERBS = {"grew", "grown", "grow", "grows", "growing", "expanded", "expands", "expand", "expanding",
                  "contracted", "contracts", "contract", "contracting", "shrank", "shrunk", "shrinks", "shrinking"}
@@ -357,8 +589,9 @@ def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _
     subjects = [c for c in cues if clause_start <= c.start and c.end <= verb_start
                 and verb_start - c.end <= MAX_CUE_DISTANCE]
     if not subjects:
-        if change.group("verb").lower() not in ECONOMY_VERBS:
-            return None
+        clause = sentence[clause_start:verb_start]
+        if change.group("verb").lower() not in ECONOMY_VERBS or names_something_else(clause):
+            return None  # "Non-oil activities grew by 4.8%": the growth of what it names
         return _Cue(change.start(), change.start() + len(change.group("verb")), change.group("verb"),
                     indicators()[indicators()["gdp"].growth])
     subject = max(subjects, key=lambda c: (c.end, c.end - c.start))

@@ -25,6 +25,8 @@ class _Context:
     newlines: list[int]  # offsets of the text's line breaks, for line numbers
     main: Mention | None = None  # the country the article is about, if one stands out
     main_why: str = ""  # how that country was found
+    lead: object | None = None  # topics.ListContext: what a list item reads from its list's lead
+    topic: object | None = None  # topics.Topic: the measure the paragraph is about so far
 
     @property
     def sentence(self) -> Sentence:
@@ -67,7 +69,7 @@ def _clause_before(sentence: str, position: int) -> str:
 
 
 # Asides set off by commas do not end a clause: "Inflation, meanwhile, fell to 5%".
-ASIDE = re.compile(r",\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
+ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,120},(?=\s*[a-z]|\s*$)|,\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
                    r"|moreover|furthermore|though|indeed|likewise|similarly|in other words|in fact),", re.I)
 
 

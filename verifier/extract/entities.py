@@ -83,6 +83,8 @@ def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
     if clause_end:
         limit = min(limit, quantity.end + clause_end.start())
     named = next((m for m in local if quantity.end <= m.start < limit), None)
+    if named is not None and not _share_of_a_measure(sentence.text[named.end: limit]):
+        return None  # "40% of the world's cocoa": a share of something no series measures
     pronoun = GROUP_PRONOUN.search(after[:limit - quantity.end])
     if named is None and pronoun:
         # "almost 60% of the region's output": the group named last before the number.
@@ -90,6 +92,16 @@ def _share_group(context: _Context, quantity: Quantity) -> Mention | None:
         if earlier:
             return _relative(earlier[-1], sentence.start)
     return named
+
+
+def _share_of_a_measure(words: str) -> bool:
+    """What follows a group in "X% of the world's ...": a measure the catalogue has, or
+    nothing ("60% of Central Asia" is a share of its economy)."""
+    from .cues import _cues
+    head = re.match(r"\s*['’]s\s+(?P<noun>(?:[\w-]+\s+){0,3}[\w-]+)", words)
+    if head is None:
+        return True
+    return any(c.indicator is not None for c in _cues(head.group("noun")))
 
 
 RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within|of)\s+(?:the\s+)?$", re.I)

@@ -101,6 +101,10 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
             if found is not None and found.kind in ("range", "since", "past"):
                 return Period(found.kind, found.text, found.start, found.end, "previous sentence", found.years)
     latest = LATEST.search(sentence.text)
+    if latest is None and context.lead is not None and context.lead.period is not None:
+        # A list item takes the year its list's lead gives ("Africa's largest economies in 2024:").
+        found = context.lead.period
+        return Period(found.kind, found.text, found.start, found.end, "the list's lead", found.years)
     if latest is None and not needs_span:
         carried = _carried_year(context)
         if carried is not None:

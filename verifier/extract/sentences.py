@@ -49,6 +49,8 @@ def split_sentences(text: str, blocks: tuple = ()) -> list[Sentence]:
             word = LAST_WORD.search(text[max(p_start, end_match.start() - 12): end_match.start() + 1])
             if word and word.group(1).lower() in ABBREVIATIONS:
                 continue
+            if LIST_MARKER.fullmatch(text[start:end_match.end()].strip()):
+                continue  # "2. Ghana $82.8 billion": a list item's number opens its sentence
             sentences.append(_sentence(text, start, end_match.end(), index))
             start = end_match.end()
         if text[start:p_end].strip():
@@ -94,6 +96,7 @@ def _bounded(text: str, sentence: Sentence) -> list[Sentence]:
     return [piece for piece in pieces if piece.text]
 
 
+LIST_MARKER = re.compile(r"\d{1,3}[.)]|[ivxIVX]{1,4}\.|[a-zA-Z][.)]")
 LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 
 
