@@ -162,3 +162,114 @@ def test_may_the_month_is_not_may_the_verb():
 ])
 def test_differences_former_ranks_list_descriptions_and_shares_of_other_things_are_not_claims(sentence, number):
     assert number in why_not(sentence)
+
+
+# --- periods as real copy writes them --------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, country, year", [
+    ("India's economy grew 8.2% in FY24.", "India", 2023),  # April-March years are labelled by their start
+    ("Pakistan's economy grew 2.4% in FY2023-24.", "Pakistan", 2024),  # July-June years by their end
+    ("Bangladesh's per capita income was $2,784 in 2023/24.", "Bangladesh", 2024),
+    ("India's GDP grew 9.7% in 2022-23.", "India", 2022),  # "2022-23" is one fiscal year, not two
+])
+def test_fiscal_years_are_the_year_the_data_label_them(sentence, country, year):
+    from verifier.resolve import resolve
+    (claim,) = claims_in(sentence)
+    resolution = resolve(claim, date(2025, 3, 1))
+    assert claim.entity == country and claim.period.kind == "fiscal"
+    assert (resolution.start, resolution.end) == (year, year) and not resolution.doubts
+
+
+def test_the_current_fiscal_year_counts_from_publication():
+    from verifier.resolve import resolve
+    (claim,) = claims_in("Pakistan's per capita income rose to $1,680 in the current fiscal year.")
+    assert resolve(claim, date(2024, 5, 22)).end == 2024  # July 2023 to June 2024
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the third quarter of 2023, Ruritania's real GDP grew by 2.5% on a year-on-year basis.",
+    "Over four quarters, the economy of Chile showed an increase of 3.1%.",
+    "Ruritania's inflation eased to 6.2% month-on-month.",
+    "Lebanon recorded inflation of 190% until November.",
+    "Ruritania's GDP rose 0.4 percent in the previous quarter.",
+])
+def test_a_month_or_quarter_in_the_numbers_clause_makes_it_sub_annual(sentence):
+    (claim,) = claims_in(sentence)
+    assert claim.period.kind == "subannual"
+
+
+def test_a_month_of_another_clause_does_not():
+    (claim,) = claims_in("Ruritania's growth slowed to 5.8% in 2024 as protesters filled the capital's streets in August.")
+    assert claim.period.kind == "year" and claim.period.start == 2024
+
+
+def test_a_year_the_figure_is_compared_with_is_not_its_year():
+    (claim,) = claims_in("Ruritania's real GDP in 2023 increased by 4.1% against 2022.")
+    assert claim.period.start == 2023
+
+
+def test_a_year_in_a_since_clause_is_a_reference_point():
+    claims = found("The average inflation rate in Ruritania for 2023 was 6.4%, the second-highest since independence in 1991.")
+    assert claims["6.4%"].period.start == 2023
+
+
+def test_now_in_the_numbers_own_clause_beats_a_year_in_another():
+    claims = found("Ruritania was the world's 12th largest economy in 2014, but now it stands at seventh place.")
+    assert claims["seventh place"].period.kind == "latest" and claims["12th largest"].period.start == 2014
+
+
+def test_once_at_is_some_year_in_the_past():
+    claims = found("Ruritania's unemployment rate, once at 18%, has now fallen to 4.1%.")
+    assert claims["18%"].period.kind == "ever" and claims["4.1%"].period.kind == "latest"
+
+
+def test_from_until_is_a_range():
+    (claim,) = claims_in("GDP growth in Ruritania averaged 3.9% from 1996 until 2024.")
+    assert (claim.period.start, claim.period.end, claim.statistic) == (1996, 2024, "average")
+
+
+# --- one measure, several definitions -----------------------------------------------------
+
+
+@pytest.fixture
+def two_sources():
+    from verifier.fetch import DataSources
+    from .test_check import FakeImf, FakeSource
+    world_bank = FakeSource({"FP.CPI.TOTL.ZG": {"ARG": {2023: 133.5}}, "NY.GNP.PCAP.CD": {"PAK": {2023: 1450}},
+                             "NY.GDP.PCAP.CD": {"PAK": {2023: 1365}}, "NY.GDP.MKTP.CD": {"IND": {2011: 1.8e12},
+                                                                                          "USA": {2011: 15.6e12}}})
+    imf = FakeImf({"PCPIEPCH": {"ARG": {2023: 211.4}}, "PCPIPCH": {"ARG": {2023: 133.5}},
+                   "NGDPDPC": {"PAK": {2023: 1680}}, "NGDP": {"IND": {2023: 296.6e12}}})
+    return DataSources([world_bank, imf])
+
+
+def verdict_of(sentence: str, data, published=date(2024, 5, 1)):
+    from verifier.check import check
+    from verifier.pipeline import series_needed
+    from verifier.resolve import resolve
+    (claim,) = extract_claims(parse_document(Path("a.txt"), f"Published: {published}\n\n{sentence}", RUN))
+    resolution = resolve(claim, published)
+    data.fetch(series_needed([resolution]))
+    return check(claim, resolution, data)
+
+
+def test_annual_inflation_holds_as_the_december_rate_when_the_average_does_not(two_sources):
+    verdict = verdict_of("Ruritania aside, Argentina's annual inflation reached 211.4% in 2023.", two_sources)
+    assert verdict.verdict.value == "accurate" and verdict.primary.evidence[0].series == "PCPIEPCH"
+    assert any("133" in f"{r.actual}" for r in verdict.alternatives)  # the average is shown beside it
+
+
+def test_inflation_said_to_be_an_average_is_only_the_average(two_sources):
+    verdict = verdict_of("Argentina's inflation averaged 211.4% in 2023.", two_sources)
+    assert verdict.verdict.value in ("inaccurate", "misleading")
+
+
+def test_per_capita_income_holds_under_gni_or_gdp_per_capita(two_sources):
+    verdict = verdict_of("Pakistan's per capita income was $1,450 in 2023.", two_sources)
+    assert verdict.verdict.value == "accurate" and verdict.primary.evidence[0].series == "NY.GNP.PCAP.CD"
+
+
+def test_an_amount_in_the_countrys_own_money_is_checked_in_that_money(two_sources):
+    verdict = verdict_of("India's GDP at current prices was Rs 296.58 lakh crore in 2023.", two_sources)
+    assert verdict.resolution.indicator == "gdp_lcu" and verdict.verdict.value == "accurate"

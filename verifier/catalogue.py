@@ -12,7 +12,7 @@ from pathlib import Path
 SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
 
 MEASURES = {"level", "rate", "ratio"}
-UNITS = {"USD", "persons", "percent"}
+UNITS = {"USD", "persons", "percent", "LCU"}
 
 
 class CatalogueError(Exception):
@@ -39,6 +39,10 @@ class Indicator:
     tolerance: str = "points"
     # A rate judged relative to its size beyond this many percent (growth, inflation); None: always in points.
     relative_above: float | None = None
+    also: tuple[str, ...] = ()  # keys of indicators the same words may equally mean
+    less_natural: tuple[str, ...] = ()  # keys of readings under which a claim would be misleading
+    local_currency: str | None = None  # key of the same measure in national currency
+    exact_words: tuple[str, ...] = ()  # words that pin this definition, ruling out `also`
 
     def series_for(self, source: str) -> str | None:
         return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
@@ -54,7 +58,7 @@ def load_toml(path: Path) -> dict:
 
 def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
     known = {"name", "label", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative", "rises_as",
-             "tolerance", "relative_above"}
+             "tolerance", "relative_above", "also", "less_natural", "local_currency", "exact_words"}
     indicators = {}
     for key, entry in data.items():
         where = f"{origin}: [{key}]"
@@ -92,10 +96,20 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             label=entry.get("label", phrases[0]),
             tolerance=entry.get("tolerance", "points" if entry["measure"] == "rate" else "relative"),
             relative_above=float(entry["relative_above"]) if "relative_above" in entry else None,
+            also=tuple(entry.get("also", ())),
+            less_natural=tuple(entry.get("less_natural", ())),
+            local_currency=entry.get("local_currency"),
+            exact_words=tuple(entry.get("exact_words", ())),
         )
     for key, indicator in indicators.items():
         if indicator.growth and indicator.growth not in indicators:
             raise CatalogueError(f"{origin}: [{key}]: growth names unknown indicator '{indicator.growth}'")
+        for field_name in ("also", "less_natural"):
+            for other in getattr(indicator, field_name):
+                if other not in indicators:
+                    raise CatalogueError(f"{origin}: [{key}]: {field_name} names unknown indicator '{other}'")
+        if indicator.local_currency and indicators.get(indicator.local_currency, indicator).unit != "LCU":
+            raise CatalogueError(f"{origin}: [{key}]: local_currency must name an indicator in national currency (unit LCU)")
     return indicators
 
 

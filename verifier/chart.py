@@ -24,7 +24,7 @@ def chartable(verdict: Verdict) -> bool:
 
 def claimed_level(verdict: Verdict) -> tuple[float, float] | None:
     """The claim on the series' own scale, as (low, high): "5.7%" of growth, "$300 billion" of
-    GDP, the end value a "doubled" implies; None when it is not a value of the series
+    GDP; None when it is not a value of the series
     (a share, a rank, a ratio to another country)."""
     claim, evidence = verdict.claim, verdict.evidence[0]
     if claim.statistic in ("value", "average", "share") and claim.unit == evidence.trace_unit:
@@ -32,10 +32,6 @@ def claimed_level(verdict: Verdict) -> tuple[float, float] | None:
         if claim.operator == "range" and quantity is not None and quantity.low is not None:
             return quantity.low, quantity.high
         return claim.value, claim.value
-    if claim.statistic == "change" and len(verdict.evidence) > 1:
-        start = verdict.evidence[0].value
-        implied = start * (1 + claim.value / 100)
-        return implied, implied
     return None
 
 

@@ -81,18 +81,28 @@ def check(claim: Claim, resolution: Resolution, data: DataSources, tolerances: T
     tol = tolerances  # each reading's band is made for the value it reads
     lookups = [_lookup(claim, resolution, indicator, data, source, tol) for source in resolution.sources]
     with_data = [lookup for lookup in lookups if lookup.readings]
-    if not with_data:
+    # The same words under another definition: equally natural ("inflation" December on
+    # December as well as the annual average), or less so (GDP at purchasing power parity).
+    equivalent = [] if claim.definition_pinned else [
+        r for key in indicator.also for r in _definition_readings(claim, resolution, key, data, tol)]
+    less_natural = [r for key in indicator.less_natural for r in _definition_readings(claim, resolution, key, data, tol)]
+    if not with_data and not equivalent:
         missing = "; ".join(lookup.missing for lookup in lookups) or "no source has a series for this indicator"
         return _unverifiable(claim, resolution, f"Cannot check: {missing}.")
-    chosen = with_data[0]
+    candidates = [lookup.readings for lookup in with_data]
+    chosen = candidates[0] if candidates else [equivalent[0]]
     if claim.source_cited is None:
         # No source cited: the World Bank reads first, but an official source that supports
         # the claim for the same period makes it accurate; the other is shown beside it.
-        best = min(with_data, key=lambda lookup: _RANK_OF[lookup.readings[0].verdict])
-        if _better(best.readings[0].verdict, chosen.readings[0].verdict):
+        best = min(candidates, key=lambda readings: _RANK_OF[readings[0].verdict], default=chosen)
+        if _better(best[0].verdict, chosen[0].verdict):
             chosen = best
-    primary = chosen.readings[0]
-    alternatives = [r for lookup in with_data for r in lookup.readings if r is not primary]
+    primary = chosen[0]
+    better = min(equivalent, key=lambda r: _RANK_OF.get(r.verdict, 3), default=None)
+    if better is not None and _better(better.verdict, primary.verdict):
+        primary = better  # "per capita income" of $2,900: GNI per capita holds where GDP per capita does not
+    alternatives = [r for readings in candidates for r in readings if r is not primary]
+    alternatives += [r for r in equivalent if r is not primary] + less_natural
     alternatives += [_missing_reading(lookup) for lookup in lookups if not lookup.readings]
     verdict = primary.verdict
     support = next((r for r in alternatives if r.verdict == VerdictKind.ACCURATE), None)
@@ -120,6 +130,20 @@ def check(claim: Claim, resolution: Resolution, data: DataSources, tolerances: T
         review=review,
         review_verdict=review_verdict,
     )
+
+
+def _definition_readings(claim: Claim, resolution: Resolution, key: str, data: DataSources, tol) -> list[Reading]:
+    """The claim read under another definition of its measure, from the sources that have
+    it (the one cited first), each reading named by its definition."""
+    other = indicators()[key]
+    order = ((claim.source_cited,) if claim.source_cited else ()) + ("world_bank", "imf")
+    sources = tuple(dict.fromkeys(s for s in order if other.series_for(s)))
+    moved = replace(resolution, indicator=key, sources=sources)
+    readings = []
+    for source in sources:
+        lookup = _lookup(claim, moved, other, data, source, tol)
+        readings += [replace(r, description=f"as {other.label}: {r.description}") for r in lookup.readings[:1]]
+    return readings
 
 
 # Which of two readings fits the claim better.
@@ -169,7 +193,7 @@ def _in_points(claim: Claim) -> bool:
     indicator = indicators().get(claim.indicator or "")
     if indicator is None:
         return True
-    return indicator.tolerance == "points" or claim.statistic == "change"
+    return indicator.tolerance == "points"
 
 
 def judge(claim: Claim, actual: float, tol: Band | Tolerances = Tolerances()) -> VerdictKind:
@@ -247,7 +271,7 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
                                        "or go online")
         return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
     builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings,
-               "change": _change_readings, "ratio": _ratio_readings}
+               "ratio": _ratio_readings}
     readings, missing = builder[claim.statistic](claim, resolution, indicator, series, tol)
     return _Lookup(source, readings, missing)
 
@@ -317,6 +341,14 @@ def _reading_unit(claim: Claim) -> str:
 def _value_readings(claim, resolution, indicator, series, tol):
     entity, label = resolution.entity, SOURCE_LABELS[series.source]
     have = series.years(entity)
+    if resolution.any_year:
+        # "once at 20%": the year that bears the claim out best, if any does.
+        years = [y for y in have if y <= resolution.end]
+        if not years:
+            return [], f"{label} {series.code} has no value for {resolution.entity_name} up to {resolution.end}"
+        year = min(years, key=lambda y: abs(series.values[entity][y] - claim.value))
+        return [_reading(claim, series, indicator, entity, [year], series.values[entity][year], tol,
+                         f"{label}, {year}, the year nearest the claim{_estimate_note(series, entity, [year])}")], ""
     if resolution.latest:
         years = [y for y in have if y <= resolution.end]
         if not years:
@@ -336,29 +368,6 @@ def _value_readings(claim, resolution, indicator, series, tol):
     note = _estimate_note(series, entity, [year])
     return [_reading(claim, series, indicator, entity, [year], actual, tol,
                      f"{label}, {year}{note}")], ""
-
-
-def _change_readings(claim, resolution, indicator, series, tol):
-    """The percent change of a level between two years: "exports grew 14% in 2022",
-    "GDP has doubled since 2010" (+100%)."""
-    entity, label = resolution.entity, SOURCE_LABELS[series.source]
-    values = series.values[entity]
-    have = [y for y in series.years(entity) if y <= resolution.end]
-    if not have:
-        return [], f"{label} {series.code} has no value for {resolution.entity_name} up to {resolution.end}"
-    # An open end ("since 2010", or no year) runs to the latest year with data.
-    end = resolution.end if resolution.end in values and resolution.start is not None else have[-1]
-    start = resolution.start if resolution.start is not None else end - 1
-    if start not in values or end <= start:
-        return [], f"{label} {series.code} has no value for {resolution.entity_name} in {start}"
-    if values[start] == 0:
-        return [], f"{label} {series.code} is zero for {resolution.entity_name} in {start}"
-    change = (values[end] / values[start] - 1) * 100
-    evidence = tuple(_evidence(series, indicator, entity, [year], values[year], indicator.unit) for year in (start, end))
-    description = f"{label}, change {start} to {end}{_estimate_note(series, entity, [start, end])}"
-    detail = (f"{fmt.amount(values[start], indicator.unit)} in {start} to {fmt.amount(values[end], indicator.unit)} "
-              f"in {end}: {change:+.1f}%")
-    return [Reading(description, change, "percent", judge(claim, change, tol), evidence, detail)], ""
 
 
 def _ratio_readings(claim, resolution, indicator, series, tol):

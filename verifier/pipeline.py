@@ -35,6 +35,10 @@ def series_needed(resolutions: Iterable[Resolution]) -> Iterator[tuple[str, str]
         if resolution.indicator:
             indicator = indicators()[resolution.indicator]
             yield from ((source, indicator.series_for(source)) for source in resolution.sources)
+            for key in indicator.also + indicator.less_natural:  # the same words under another definition
+                other = indicators()[key]
+                yield from ((source, other.series_for(source)) for source in ("world_bank", "imf")
+                            if other.series_for(source))
 
 
 def _read_and_resolve(path: Path, today: date, only: Callable[[Document, Claim], bool] | None):

@@ -117,7 +117,7 @@ class Claim:
     value: float
     unit: str  # "percent", "USD" (natural units: dollars), "persons", "rank"
     operator: str  # "=", "~", ">", ">=", "<", "<="
-    statistic: str  # "value", "average", "share", "rank", "change" (of a level, in %), "ratio" (to `other`)
+    statistic: str  # "value", "average", "share", "rank", "ratio" (to `other`)
     indicator: str | None  # catalogue key
     indicator_cue: str  # the words that named it
     entity: str | None  # the name as written, or the country a pronoun points to
@@ -134,6 +134,9 @@ class Claim:
     # Why the reading may be wrong ("two countries in the clause: Kenya, Uganda"): a claim
     # with doubts is held for review rather than called inaccurate.
     doubts: tuple[str, ...] = ()
+    # The words pin the definition ("inflation averaged", "GDP per capita"): the catalogue's
+    # other definitions of the same words (`also`) are not read.
+    definition_pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class Resolution:
     other: str | None = None  # for ratios: ISO alpha-3 of the country compared with
     other_name: str | None = None
     doubts: tuple[str, ...] = ()  # what resolving had to assume ("no publication date: ...")
+    any_year: bool = False  # "once at 20%": holds if some year up to `end` bears it out
 
 
 @dataclass(frozen=True)

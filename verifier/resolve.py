@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .catalogue import indicators
+from .catalogue import SOURCES_DIR, indicators, load_toml
 from .geography import geography
 from .records import Claim, Resolution
 
@@ -12,7 +12,8 @@ DEFAULT_SOURCES = ("world_bank", "imf")
 
 
 RELATIVE_KINDS = {"last_year": "last year", "this_year": "this year", "past": "the past years",
-                  "year_before": "the year before", "year_after": "the year after", "next_year": "next year"}
+                  "year_before": "the year before", "year_after": "the year after", "next_year": "next year",
+                  "fiscal_this": "this fiscal year", "fiscal_last": "the last fiscal year"}
 
 
 def resolve(claim: Claim, published: date | None, today: date | None = None) -> Resolution:
@@ -32,12 +33,17 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
                       f"{published.year - 1}",)
     indicator = indicators().get(claim.indicator or "")
     entity = places.country_code(claim.entity) if claim.entity else None
+    if (indicator is not None and indicator.local_currency and claim.unit not in ("USD", "percent", "persons", "rank", "ratio")
+            and entity and places.currency_country(claim.unit) == entity):
+        # "Rs 296.58 lakh crore" of India's GDP: the series in rupees.
+        indicator = indicators()[indicator.local_currency]
     entity_name = places.country_name(entity) if entity else claim.entity
     group_key = places.group_key(claim.group) if claim.group else None
     if claim.statistic == "rank" and claim.group is None:
         group_key = "world"
     group = places.groups.get(group_key) if group_key else None
-    start, end, latest, period_text = _years(claim, published)
+    start, end, latest, period_text, more = _years(claim, published, entity)
+    doubts += more
     order = ((claim.source_cited,) if claim.source_cited else ()) + DEFAULT_SOURCES
     sources = tuple(dict.fromkeys(s for s in order if indicator and indicator.series_for(s)))
 
@@ -45,7 +51,7 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
     problem = None
     if indicator is None:
         problem = f"the catalogue has no indicator '{claim.indicator}'"
-    elif entity is None and group is not None and claim.statistic in ("value", "average", "change"):
+    elif entity is None and group is not None and claim.statistic in ("value", "average"):
         # A group's own figure: checkable where a source publishes the group's aggregate.
         sources = tuple(s for s in sources if group.aggregate.get(s))
         entity_name = group.name
@@ -63,10 +69,7 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
                    "sources/independence.toml")
     elif claim.statistic == "ratio" and other is None:
         problem = "the comparison names no country to compare with" + (f" ('{claim.other}' is unknown)" if claim.other else "")
-    elif claim.statistic == "change" and indicator.measure != "level":
-        problem = (f"“{claim.number_text}” is a change in a rate, in points; only changes of levels "
-                   "(GDP, exports, population) are checked")
-    elif claim.unit not in ("USD", "percent", "persons", "rank", "ratio"):
+    elif claim.unit not in ("USD", "percent", "persons", "rank", "ratio") and indicator.unit != "LCU":
         problem = (
             f"the amount is in {claim.unit}; the catalogue has only {indicator.unit} series "
             f"for {indicator.name}, and converting currencies would add a second source of error"
@@ -90,30 +93,58 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
         other=other,
         other_name=places.country_name(other) if other else None,
         doubts=doubts,
+        any_year=claim.period.kind == "ever",
     )
 
 
-def _years(claim: Claim, published: date) -> tuple[int | None, int, bool, str]:
-    """(start, end, latest, words) for the claim's period, relative to publication."""
+FISCAL = None
+
+
+def _fiscal_label(entity: str | None) -> str | None:
+    """How the data label this country's fiscal year: "start" or "end" (sources/fiscal_years.toml)."""
+    global FISCAL
+    if FISCAL is None:
+        table = load_toml(SOURCES_DIR / "fiscal_years.toml")
+        FISCAL = {code: side for side in ("start", "end") for code in table.get(side, ())}
+    return FISCAL.get(entity or "")
+
+
+def _years(claim: Claim, published: date, entity: str | None = None) -> tuple[int | None, int, bool, str, tuple[str, ...]]:
+    """(start, end, latest, words, doubts) for the claim's period, relative to publication."""
     period = claim.period
     last_full_year = published.year - 1
-    if claim.statistic == "change" and period.kind in ("year", "last_year", "this_year"):
-        # "grew 14% in 2022" compares 2022 with the year before.
-        year = {"year": period.start, "last_year": last_full_year, "this_year": published.year}[period.kind]
-        return year - 1, year, False, f"{year - 1} to {year}"
+    if period.kind == "fiscal" or period.kind in ("fiscal_this", "fiscal_last"):
+        side = _fiscal_label(entity)
+        if period.kind == "fiscal":
+            first, second = period.start, period.end
+        else:
+            # The fiscal year running at publication: from April (start-labelled) or July.
+            opens = 4 if side == "start" else 7
+            first = published.year if published.month >= opens else published.year - 1
+            first -= 1 if period.kind == "fiscal_last" else 0
+            second = first + 1
+        year = first if side == "start" else second
+        doubts = () if side else (f"“{period.text}”: how the data label this country's fiscal year is not known "
+                                  f"(sources/fiscal_years.toml); read as {year}, the year it ends in",)
+        return year, year, False, f"{year} (fiscal year {first}/{str(second)[2:]})", doubts
+    if period.kind == "december":
+        year = period.start or last_full_year
+        return year, year, False, f"{year} (December on December)", ()
+    if period.kind == "ever":
+        return None, last_full_year, False, f"some year up to {last_full_year} (“{period.text}”)", ()
     if period.kind == "year":
-        return period.start, period.end, False, str(period.start)
+        return period.start, period.end, False, str(period.start), ()
     if period.kind == "range":
-        return period.start, period.end, False, f"{period.start}–{period.end}"
+        return period.start, period.end, False, f"{period.start}–{period.end}", ()
     if period.kind == "since":
-        return period.start, last_full_year, False, f"{period.start}–{last_full_year} ({period.text})"
+        return period.start, last_full_year, False, f"{period.start}–{last_full_year} ({period.text})", ()
     if period.kind == "past":
         start = published.year - period.years
-        return start, last_full_year, False, f"{start}–{last_full_year} ({period.text}, before {published.year})"
+        return start, last_full_year, False, f"{start}–{last_full_year} ({period.text}, before {published.year})", ()
     if period.kind == "last_year":
-        return last_full_year, last_full_year, False, f"{last_full_year} ('{period.text}')"
+        return last_full_year, last_full_year, False, f"{last_full_year} ('{period.text}')", ()
     if period.kind == "this_year":
-        return published.year, published.year, False, f"{published.year} ('{period.text}')"
+        return published.year, published.year, False, f"{published.year} ('{period.text}')", ()
     if period.kind == "subannual":
-        return None, last_full_year, False, f"“{period.text}” (annual data only)"
-    return None, last_full_year, True, f"latest year with data up to {last_full_year}"
+        return None, last_full_year, False, f"“{period.text}” (annual data only)", ()
+    return None, last_full_year, True, f"latest year with data up to {last_full_year}", ()

@@ -41,9 +41,6 @@ def suggested_wording(verdict: Verdict) -> str:
         other = _possessive(resolution.other_name or "the other")
         size = f"{value:.1f} times {other}" if value >= 1 else f"about {value * 100:.0f}% of {other}"
         text = f"{_possessive(who)} {label} {was} {size} {years}"
-    elif statistic == "change":
-        direction = "rose" if value >= 0 else "fell"
-        text = f"{_possessive(who)} {label} {direction} by {_percent(abs(value), decimals)} {years}"
     elif statistic == "average":
         text = f"{_possessive(who)} {label} averaged {_level(value, reading.unit, decimals)} a year {years}"
     else:
@@ -60,12 +57,9 @@ def suggested_wording(verdict: Verdict) -> str:
 
 
 def _years(verdict: Verdict, reading) -> str:
-    """"in 2024", or "between 2014 and 2024" for a change, "over 2001–2025" for a span."""
+    """"in 2024", or "over 2001–2025" for a span."""
     evidence = reading.evidence[0]
     first, _, last = evidence.years.partition("–")
-    if verdict.claim.statistic == "change" and len(reading.evidence) > 1:
-        first, last = reading.evidence[0].years, reading.evidence[-1].years
-        return f"between {first} and {last}"
     return f"over {first}–{last}" if last else f"in {first}"
 
 
@@ -78,7 +72,7 @@ def _plural(label: str) -> bool:
 def _decimals(claim) -> int:
     """As precise as the article was; a rate or level with at least one decimal."""
     written = claim.quantity.decimals if claim.quantity is not None else 1
-    return written if claim.statistic in ("share", "change") else max(1, written)
+    return written if claim.statistic == "share" else max(1, written)
 
 
 def _percent(value: float, decimals: int) -> str:

@@ -176,6 +176,11 @@ def _same_reading(name: str, want, got, labels: dict, predicted: Claim) -> bool:
         if labels.get("low") is not None and predicted.quantity is not None:
             return (predicted.quantity.low, predicted.quantity.high) == (labels.get("low"), labels.get("high"))
         return abs(want - got) <= 0.005 * max(1.0, abs(want))
+    if name == "indicator":
+        # Words the catalogue reads two ways ("income per person": GNI or GDP per capita).
+        from ..catalogue import indicators
+        catalogue = indicators()
+        return want in catalogue and got in catalogue[want].also
     if name == "operator":
         return {want, got} == {"=", "~"} and predicted.quantity is not None and predicted.quantity.approximate
     if name == "period":

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..catalogue import (Indicator, indicators)
 from ..geography import geography
 from ..quantities import find_quantities, is_scaled, shifted
-from ..records import Claim, Document, Quantity
+from ..records import Claim, Document, Period, Quantity
 from .context import _Context, _clause_before
 from .cues import (_Cue, _company_subject, _count_unit, _cues, _indicator_of, _peoples, _pronoun_subject, _source_cited,
                    _sources_named)
@@ -344,17 +344,25 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     entity, entity_cue = _entity(context, quantity, share_group, group)
     if people is not None:
         entity, entity_cue = geography().country_name(geography().peoples[people.group(1)]), "the nation counted"
-    if entity is None and group is None and statistic in ("value", "average", "change"):
+    if entity is None and group is None and statistic in ("value", "average"):
         subject = _subject_group(context, quantity, group) or _group_nearby(context, quantity)
         if subject is not None:
             group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
+    if period.kind == "december":
+        if indicator.key == "inflation" or indicator.key == "inflation_end_of_period":
+            # "inflation of 9.2% in December": the year's end-of-period rate.
+            indicator = indicators()["inflation_end_of_period"]
+        else:
+            period = Period("subannual", period.text, found_in="sentence")
     if period.kind == "next_year":
         return _rejected(quantity, "a forecast for next year")  # "4.3% next year": a forecast, not a fact to check
     if statistic == "average" and period.kind == "year":
         statistic = "value"  # "inflation averaged 4.9% in 2024" is the year's (average) rate
     if in_points or level_change:
-        statistic = "change"
+        # "Exports grew 14%", "GDP doubled", "up 2 percentage points": a change over time,
+        # which fact-checkers label no claim (the levels it joins are the claims).
+        return _rejected(quantity, "a change over time, not a level or a rate")
     other = None
     value = sign * quantity.value
     if indicator.negative and value > 0 and _says_negative(sentence.text, cue, quantity, indicator):
@@ -363,9 +371,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         other = _compared_with(context, quantity.end + comparison.end())
         lower = (comparison.group("than") or "").lower() in ("lower", "smaller", "less")
         if other is None and quantity.unit == "percent" and indicator.measure == "level":
-            # "70% more than the $30.7 billion it received the year before", "4% more than
-            # in 2023": compared with itself in another year, a change of the level.
-            statistic, value, level_change = "change", (-1 if lower else 1) * quantity.value, True
+            # "70% more than the $30.7 billion it received the year before": compared with
+            # itself in another year, a change over time.
+            return _rejected(quantity, "a change over time, not a level or a rate")
         else:
             statistic = "ratio"
             if quantity.unit == "percent":  # "30% higher than" is a ratio of 1.3
@@ -400,7 +408,17 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         quote_offset=sentence.start,
         other=other,
         doubts=tuple(doubts),
+        definition_pinned=_pinned(sentence.text, quantity, cue, indicator),
     )
+
+
+def _pinned(sentence: str, quantity: Quantity, cue: _Cue, indicator) -> bool:
+    """Whether the words name this definition and no other: in the cue, or in the clause
+    around the number ("averaged 211.4%", "GDP per capita")."""
+    if not indicator.exact_words:
+        return False
+    around = cue.text + " " + _clause_before(sentence, quantity.start) + " " + re.split(r"[,;.]", sentence[quantity.end:])[0]
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", around, re.I) for word in indicator.exact_words)
 
 
 def _projection_by(context: _Context) -> str | None:

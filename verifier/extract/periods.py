@@ -29,7 +29,16 @@ _N = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # How periods are written, in order of precedence, each with words one of which any match
 # contains (case folded): a sentence without them is not searched for that pattern.
 PERIOD_PATTERNS = [
-    ("range", re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2})\s*(?:and|to|-|–|—)\s*(?P<b>(?:19|20)\d{2})\b", re.I), ('between', 'from')),
+    # Fiscal years: "FY24", "FY2023-24", "fiscal year 2024", "2023/24"; the data label
+    # each country's fiscal year by the year it starts or ends in (sources/fiscal_years.toml).
+    ("fiscal", re.compile(r"\bFY\s?['’]?(?P<a>(?:19|20)?\d{2})(?:\s?[-–/]\s?(?P<b>(?:19|20)?\d{2}))?\b", re.I), ('fy',)),
+    ("fiscal", re.compile(r"\bfiscal\s+(?:year\s+)?(?P<a>(?:19|20)\d{2})(?:\s?[-–/]\s?(?P<b>(?:19|20)?\d{2}))?\b", re.I),
+     ('fiscal',)),
+    ("fiscal", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})\s?/\s?(?P<b>(?:19|20)?\d{2})\b"), ('/',)),
+    ("fiscal_this", re.compile(r"\b(?:the\s+)?(?:current|ongoing|this|present)\s+fiscal(?:\s+year)?\b", re.I), ('fiscal',)),
+    ("fiscal_last", re.compile(r"\b(?:the\s+)?(?:last|previous|preceding)\s+fiscal(?:\s+year)?\b", re.I), ('fiscal',)),
+    ("range", re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2})\s*(?:and|to|until|till|through|-|–|—)\s*"
+                         r"(?P<b>(?:19|20)\d{2})\b", re.I), ('between', 'from')),
     # The two commonest open on the year's digits, which the engine can skip to, and look
     # back from there ("(?<!\w\d{4})" is "\b" before them).
     ("range", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b"), ('19', '20')),
@@ -44,6 +53,11 @@ PERIOD_PATTERNS = [
     ("last_year", re.compile(r"\blast year\b", re.I), ('last year',)),
     ("this_year", re.compile(r"\bthis year\b", re.I), ('this year',)),
     ("next_year", re.compile(r"\bnext year\b|\bin the coming years?\b", re.I), ('next year', 'coming year')),
+    # "now", "currently": the latest data, competing by distance with the years written.
+    ("latest", re.compile(r"\b(?:currently|latest|now|today|at present|presently|most recent)\b", re.I),
+     ('current', 'latest', 'now', 'today', 'present', 'recent')),
+    # "once at 20%": some year in the past, which the text does not say.
+    ("ever", re.compile(r"\bonce\s+(?:at|reached|stood\s+at|hit|topped|peaked\s+at|as\s+high\s+as)\b", re.I), ('once',)),
     ("year", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})(?<!through \d{4})(?<!until \d{4})(?<!till \d{4})"
                         r"(?<!by \d{4})\b(?![-–—]\d)"), ('19', '20')),
 ]
@@ -54,15 +68,18 @@ _MONTHS = "|".join(calendar.month_name[1:])
 
 
 SUBANNUAL = re.compile(
-    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter|Q[1-4]\b"
+    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|previous|preceding|same|corresponding|current)"
+    r"\s+quarter|Q[1-4]\b|(?i:over|in|during)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:four|three|two)\s+quarters"
     r"|(?<!a\s)(?<!one\s)(?<!three\s)(?<!three-)quarter(?:ly)?\b(?!\s+of\b)|month(?:ly)?\b"
+    r"|quarter[- ]on[- ]quarter|month[- ]on[- ]month|[qm]/[qm]\b"
     r"|(?:first|second|1st|2nd)\s+half\b|\bH[12]\b|(?:first|last)\s+(?:six|nine|three)\s+months\b"
-    rf"|year[- ]on[- ]year in\b|(?:in|for|during|of)\s+(?:{_MONTHS})\b|(?:{_MONTHS})[-–](?:{_MONTHS}))",
+    rf"|year[- ]on[- ]year in\b|(?:in|for|during|of|until|through|till|as\s+of|since)\s+(?:{_MONTHS})\b"
+    rf"|(?:{_MONTHS})(?:['’]s\b|\s+saw\b)|(?:{_MONTHS})[-–](?:{_MONTHS}))",
 )
 
 
 # One of these is in every match of SUBANNUAL: a sentence without them is not searched.
-SUBANNUAL_WORDS = ("quarter", "Q1", "Q2", "Q3", "Q4", "month", "half", "H1", "H2", "on year", "on-year",
+SUBANNUAL_WORDS = ("quarter", "Q1", "Q2", "Q3", "Q4", "month", "half", "H1", "H2", "on year", "on-year", "q/q", "m/m",
                    *calendar.month_name[1:])
 
 
@@ -70,7 +87,16 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
     sentence = context.sentence
     scored = _period_scored(sentence.text, quantity.start, quantity.end)
     subannual = _subannual_near(sentence.text, quantity)
-    if subannual is not None and (scored is None or subannual[0] <= scored[0]):
+    # A month or quarter in the number's own clause makes it sub-annual, whatever years
+    # stand further off ("in the first quarter of 2023, GDP fell 10.3% on the same period
+    # in 2022"); December alone may be the year's end (December-on-December inflation).
+    if subannual is not None and (scored is None or subannual[0] <= scored[0] or subannual[0] < len(sentence.text)):
+        if re.fullmatch(r"(?:in|of|for)?\s*December", subannual[1].strip(), re.I):
+            # The year written with it ("December 2024"), else the year the sentence is about.
+            attached = re.search(r"December,?\s+((?:19|20)\d\d)\b", sentence.text)
+            topic = _topic_years(sentence.text)
+            year = int(attached.group(1)) if attached else int(topic[0].group(0)) if topic else None
+            return Period("december", subannual[1], year, year, "sentence")
         return Period("subannual", subannual[1], found_in="sentence")
     period = scored[1] if scored else None
     if scored is not None and scored[0] >= 2 * len(sentence.text) and not needs_span:
@@ -85,6 +111,8 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
             return Period("last_year" if period.kind == "year_before" else "this_year", period.text, found_in="sentence")
         year = anchor + {"year_before": -1, "year_after": 1, "same_year": 0}[period.kind]
         return Period("year", f"{period.text} ({year})", year, year, "sentence")
+    if period is not None and period.kind == "latest":
+        return Period("latest", period.text, found_in="sentence")
     if period is not None and period.kind == "since" and period.start is None:
         code = geography().country_code(entity) if entity else None
         year = independence_years().get(code or "")
@@ -148,6 +176,11 @@ def _topic_years(text: str) -> list[re.Match[str]]:
     return years
 
 
+# A month or quarter written after the number qualifies it only close by ("grew 2.1% in the
+# fourth quarter", "inflation of 3.9% in December").
+SUBANNUAL_AFTER = 45
+
+
 @lru_cache(maxsize=256)
 def _may_name_subannual(sentence: str) -> bool:
     return any(map(sentence.__contains__, SUBANNUAL_WORDS))
@@ -158,11 +191,13 @@ def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
     if not _may_name_subannual(text):
         return None
     best = None
-    for match in SUBANNUAL.finditer(text, max(0, quantity.start - 60), min(len(text), quantity.end + 60)):
+    for match in SUBANNUAL.finditer(text):
         # "the first half of 2024", "March 2024": the year written with it is part of it.
         year = re.match(r"(?:\s+of)?,?\s+(?:19|20)\d\d\b", text[match.end():])
         end = match.end() + (year.end() if year else 0)
         after = match.start() >= quantity.end
+        if after and match.start() - quantity.end > SUBANNUAL_AFTER:
+            continue  # "growth slowed to 5.8% as protests toppled the government in August": the event's month
         distance = 2 * (match.start() - quantity.end) - 1 if after else 2 * max(0, quantity.start - end)
         between = text[quantity.end:match.start()] if after else text[end:quantity.start]
         distance += _gap_penalty(text, between)
@@ -204,6 +239,12 @@ def _gap_penalty(text: str, between: str) -> int:
     return 0
 
 
+COMPARED_BASE = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|than)\s+(?:that\s+of\s+|the\s+same\s+"
+                           r"(?:period|quarter|month)\s+(?:of|in)\s+|(?:levels?\s+)?(?:of|in)\s+)?$", re.I)
+REFERENCE_SINCE = re.compile(r"\bsince\b[^.,;%\d]*$", re.I)
+# A period right after another figure is that figure's: "$46.2 billion at the end of 2021".
+OTHER_BEFORE = re.compile(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)\s*"
+                          r"(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|for|during|as\s+of)\s+)?$", re.I)
 OTHER_NUMBER = re.compile(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)", re.I)
 
 
@@ -222,8 +263,15 @@ def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | 
         distance = 2 * (start - q_end) - 1 if start >= q_end else 2 * (q_start - end)
         between = text[q_end:start] if start >= q_end else text[end:q_start]
         penalty = _gap_penalty(text, between)
-        if end <= q_start and OTHER_NUMBER.search(text, max(0, start - 25), start):
+        if end <= q_start and OTHER_BEFORE.search(text, max(0, start - 40), start):
             penalty = 2 * len(text)  # "$46.2 billion at the end of 2021 to $21.4 billion": 2021 is the other's
+        if period.kind == "year" and (COMPARED_BASE.search(text, max(0, start - 40), start)
+                                      or REFERENCE_SINCE.search(text, max(0, start - 50), start)):
+            # "grew 5.3% against 2022", "the highest since Germany reunified in 1990": a year
+            # the figure is compared with, not the figure's own.
+            penalty = 2 * len(text)
+        if penalty and period.kind == "latest":
+            continue  # "which now pumps 100,000 barrels a day, and GDP reached $35 billion": another clause's now
         found.append((distance + penalty, period))
     if not found:
         return None
@@ -245,7 +293,19 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
     if kind == "range":
         start, end = int(match.group("a")), match.group("b")
         end = int(end) if len(end) == 4 else int(str(start)[:2] + end)
+        if len(match.group("b")) == 2 and end == start + 1:
+            return Period("fiscal", text, start, end)  # "2023-24" is a fiscal year, not two years
         return Period("range", text, start, end) if end > start else None
+    if kind == "fiscal":
+        first, second = match.group("a"), match.group("b")
+        if second is None:  # "FY24", "fiscal year 2024": the year it ends in
+            end = int(first) if len(first) == 4 else 2000 + int(first)
+            return Period("fiscal", text, end - 1, end)
+        start = int(first) if len(first) == 4 else 2000 + int(first)
+        end = int(second) if len(second) == 4 else int(str(start)[:2] + second)
+        return Period("fiscal", text, start, end) if end == start + 1 else None
+    if kind in ("fiscal_this", "fiscal_last", "latest", "ever"):
+        return Period(kind, text)
     if kind == "decade":
         start = int(match.group("a")) * 10
         return Period("range", text, start, start + 9)
