@@ -273,3 +273,76 @@ def test_per_capita_income_holds_under_gni_or_gdp_per_capita(two_sources):
 def test_an_amount_in_the_countrys_own_money_is_checked_in_that_money(two_sources):
     verdict = verdict_of("India's GDP at current prices was Rs 296.58 lakh crore in 2023.", two_sources)
     assert verdict.resolution.indicator == "gdp_lcu" and verdict.verdict.value == "accurate"
+
+
+# --- 6. ranks with their scope -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("The Philippines emerged as South-east Asia's fastest-growing economy in 2023.", "South-east Asia"),
+    ("Spain remains the EU country with the highest unemployment rate.", "the EU"),
+    ("EU rank: 6th largest economy by nominal GDP.", "EU"),
+    ("In 2023, Ethiopia emerged as the top destination for foreign direct investment in East Africa.", "East Africa"),
+    ("India continues to be the world's fastest-growing major economy.", "major economy"),  # which economies is not said
+])
+def test_the_scope_of_a_rank(sentence, group):
+    rank = next(c for c in claims_in(sentence) if c.statistic == "rank")
+    assert rank.group == group
+
+
+def test_a_rank_in_a_list_of_the_fastest_growing_is_a_rank_by_growth():
+    (claim,) = claims_in("Ruritania has slipped to 164th place in the list of fastest growing nations.")
+    assert (claim.indicator, claim.value) == ("gdp_growth", 164)
+
+
+# --- 9. negation --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya has not slipped to 164th place in the list of fastest growing nations.",
+    "Kenya's public debt of 52 percent of GDP in 2024 is not the highest.",
+])
+def test_a_denied_figure_is_a_claim_that_it_is_not_so(sentence):
+    denied = next(c for c in claims_in(sentence) if c.statistic == "rank")
+    assert denied.operator == "!="
+
+
+def test_a_denied_figure_holds_unless_the_data_bear_it_out():
+    from verifier.check import judge
+    (claim,) = claims_in("Kenya's inflation did not reach 9% in 2023.")
+    assert claim.operator == "!="
+    assert judge(claim, 7.7).value == "accurate" and judge(claim, 9.1).value == "inaccurate"
+
+
+# --- 8. more that is not a claim -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Which countries have the highest inflation rates in 2024?", "the highest"),
+    ("The growth was driven by a 12 percent expansion in agriculture.", "12 percent"),
+    ("In 2022, the Chilean economy is 0.9 percent below 2018.", "0.9 percent"),
+    ("Over four hard years the government has grown the economy by K32 billion.", "K32 billion"),
+    ("Chile's coal imports rose to 63.8 million metric tons in 2024.", "63.8 million"),
+    ("Vietnam has set a GDP growth target of 6.5 percent to 7.0 percent for this year.", "7.0 percent"),
+    ("Pakistan aimed to reach a $3 trillion economy by 2047.", "$3 trillion"),
+])
+def test_questions_sectors_references_changes_counts_and_targets_are_not_claims(sentence, number):
+    assert number in why_not(sentence)
+
+
+def test_a_forecast_about_a_year_already_over_is_an_estimate_and_a_claim():
+    text = "Published: 2025-03-01\n\nChile's economy was expected to grow 2.6% in 2023, the finance ministry said."
+    (claim,) = extract_claims(parse_document(Path("a.txt"), text, RUN))
+    assert claim.period.start == 2023
+
+
+def test_a_projection_in_an_article_about_an_imf_report_is_the_imfs():
+    text = ("Title: IMF raises its outlook for Chile\nPublished: 2025-03-01\n\n"
+            "The report predicts that Chile's inflation will ease to 3.9% in 2026.")
+    (claim,) = extract_claims(parse_document(Path("a.txt"), text, RUN))
+    assert claim.source_cited == "imf"
+
+
+def test_the_figure_a_change_starts_from_is_the_year_before_when_no_year_is_written():
+    claims = found("Kenya reported GDP growth of 5.6 percent in 2023, up from a revised 4.9 percent.")
+    assert claims["4.9 percent"].period.start == 2022

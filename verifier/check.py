@@ -177,14 +177,20 @@ def tolerance(claim: Claim, tolerances: Tolerances = Tolerances(), actual: float
     if claim.unit == "ratio":
         if quantity is not None and quantity.unit == "percent":  # "30% higher": the points, as a ratio
             return max(points, t.hedge_points if hedged else 0) / 100
-        return (t.hedge if hedged else t.amount) * abs(claim.value)
+        return (t.hedge if hedged else t.amount) * _size(claim, actual)
     if claim.unit == "percent" and claim.statistic != "share" and _in_points(claim):
         size = max(abs(claim.value), abs(actual) if actual is not None else 0)
         indicator = indicators().get(claim.indicator or "")
         if indicator is not None and indicator.relative_above is not None and size > t.relative_rates_above:
-            return (t.hedge if hedged else t.amount) * abs(claim.value)
+            return (t.hedge if hedged else t.amount) * _size(claim, actual)
         return max(points, t.hedge_points) if hedged else points
-    return (t.hedge if hedged else t.amount) * abs(claim.value)
+    return (t.hedge if hedged else t.amount) * _size(claim, actual)
+
+
+def _size(claim: Claim, actual: float | None) -> float:
+    """What a relative tolerance is a share of: the data's value when known (fact-checkers
+    measure an error against the true figure), else the figure written."""
+    return abs(actual) if actual is not None and actual != 0 else abs(claim.value)
 
 
 def _in_points(claim: Claim) -> bool:
@@ -206,6 +212,9 @@ def judge(claim: Claim, actual: float, tol: Band | Tolerances = Tolerances()) ->
     claimed, op = claim.value, claim.operator
     if claimed * actual < 0 and abs(actual) >= SIGN_MATTERS:
         return VerdictKind.INACCURATE  # growth for a contraction, or the reverse
+    if op == "!=":
+        # A denied figure ("not 9% as claimed") holds when the data are not near it.
+        return VerdictKind.INACCURATE if abs(actual - claimed) <= tol.accurate else VerdictKind.ACCURATE
     if op in (">", ">=", "<", "<="):
         holds = {">": actual > claimed, ">=": actual >= claimed, "<": actual < claimed, "<=": actual <= claimed}[op]
         if holds:

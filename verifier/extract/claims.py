@@ -73,15 +73,21 @@ FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shru
            "slumped", "slipped", "plunged", "plummeted", "tumbled", "down"}
 
 
+# "is not the highest", "has not slipped to 164th place", "and not 9% as claimed": the
+# sentence denies the figure.
+NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?!only\b|just\b|less\b|more\b|least\b)(?:[\w'’-]+\s+){0,3}$", re.I)
+# Any character but a sentence's or clause's end; a point inside a number ("6.5") is not one.
+WITHIN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
 # Plans and targets are not statements of fact: "plans to cut debt to 55% of GDP by 2028".
 TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|targeted|goal|seeks?|pledged?|promised?|wants?"
-                    r"|intends?|vows?|vowed|hopes?|hoped|ambition|envisages?|budgeted|seeking)\b[^.;]{0,60}$", re.I)
+                    r"|intends?|vows?|vowed|hopes?|hoped|ambition|envisages?|budgeted|seeking|aimed|guarantees?|guaranteed"
+                    rf")\b{WITHIN_SENTENCE}{{0,100}}$", re.I)
 # Forecasts: a claim only when an institution whose figures the data hold makes them (the
 # IMF's projection is a fact about the IMF's projection); anyone else's is no claim.
 FORECAST = re.compile(r"\b(?:forecasts?|forecasted|forecasting|projects?|projected|projecting|projections?|expects?"
-                      r"|expected|expecting|predicts?|predicted|anticipates?|anticipated|sees|seen|estimates?\s+that"
+                      r"|expected|expecting|predicts?|predicted|anticipates?|anticipated|(?:is|are)\s+seen|estimates?\s+that"
                       r"|will|would|could|(?-i:may)|might|set\s+to|poised\s+to|on\s+track\s+to|likely\s+to|outlook)\b"
-                      r"[^.;]{0,80}$", re.I)
+                      rf"{WITHIN_SENTENCE}{{0,80}}$", re.I)
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
@@ -102,7 +108,15 @@ GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|ceiling
 DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|decrease|difference|gap|shortfall)\s+of"
                                r"\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
                                r"|\b(?:up|down|higher|lower|more|less)\s+by\s+$"
-                               r"|\b(?:increased|rose|grew|fell|dropped|declined|decreased|jumped|climbed)\s+by\s+$", re.I)
+                               r"|\b(?:increased|rose|grew|fell|dropped|declined|decreased|jumped|climbed)\s+by\s+$"
+                               r"|\b(?:grow|grew|grown|growing|increase[sd]?|expand(?:ed)?|raise[sd]?|boost(?:ed)?|shr[iau]nk)"
+                               r"\s+(?:[\w'’-]+\s+){0,3}?by\s+$", re.I)
+# "0.9 percent below 2018", "4.4% above pre-pandemic levels": a figure against a reference.
+AGAINST_REFERENCE = re.compile(r"\s+(?:below|above|under|over|short\s+of)\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\b|[\w-]+\s+"
+                               r"(?:levels?|peak|trend)\b|(?:pre-pandemic|pre-crisis|pre-covid)\b)", re.I)
+# "a 19 percent expansion in agriculture", "8.1% increases in entertainment": a sector's growth.
+GROWTH_OF_A_PART = re.compile(r"\s+(?:[\w-]+\s+)?(?:expansion|growth|increases?|rise|decline|contraction|drop|fall)\s+"
+                              r"(?:in|of|for)\s+(?:the\s+)?(?P<part>[\w-]+)", re.I)
 # "3 million more people", "$2 billion less than": a difference between two figures.
 DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|larger|smaller)\s+(?!than\b)(?:\w+\s+)?"
                               r"(?:people|persons|inhabitants|than)\b|\s+(?:more|fewer|less)\s+than\b", re.I)
@@ -111,7 +125,7 @@ DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|larger|smalle
 FORMER = re.compile(r"\b(?:once|formerly|previously|former|used\s+to\s+be|no\s+longer)\b[^,.;]{0,40}$", re.I)
 # "the list of Africa's largest economies", "a ranking of the world's top 50": a superlative
 # describing a list, not a claim about one country.
-DESCRIBES_LIST = re.compile(r"\b(?:list|ranking|rankings|league\s+table|table|chart|index)\s+(?:of|for)\b[^.;]{0,60}$",
+DESCRIBES_LIST = re.compile(rf"\b(?:list|ranking|rankings|league\s+table|table|chart|index)\s+(?:of|for)\b{WITHIN_SENTENCE}{{0,60}}$",
                             re.I)
 # "nine percent of the habitable earth's surface": a share of something no series measures.
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.I)
@@ -144,6 +158,10 @@ def extract_claims(document: Document) -> list[Claim]:
     claims: list[Claim] = []
     last_in_block: dict[int, Claim] = {}  # block index -> its last claim so far
     for index, sentence in enumerate(sentences):
+        if numbers[index] and sentence.text.rstrip(" \"”’'").endswith("?"):
+            for quantity in numbers[index]:
+                _rejected(quantity, "in a question, which asserts nothing")
+            continue
         if not numbers[index] or len(numbers[index]) > MAX_NUMBERS_PER_SENTENCE:
             for quantity in numbers[index]:
                 _rejected(quantity, "in a sentence of more figures than words")
@@ -219,9 +237,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     projection = None
     if TARGET.search(clause):
         return _rejected(quantity, "a plan, target or goal")
-    if FORECAST.search(clause) or FORECAST.search(before):
+    if FORECAST.search(clause) or (FORECAST.search(before) and LISTED_ON.search(clause)):
         projection = _projection_by(context)
-        if projection is None:
+        if projection is None and not _about_the_past(context, quantity):
             return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
     if _company_subject().search(clause):
         return _rejected(quantity, "a company's or institution's figure")  # "Nigeria's largest bank reported growth of 20%": the bank's growth
@@ -236,6 +254,11 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         return _rejected(quantity, "a rank in a past the text does not date")
     if quantity.unit == "rank" and not quantity.list_rank and DESCRIBES_LIST.search(before):
         return _rejected(quantity, "a superlative describing a list")
+    if AGAINST_REFERENCE.match(after):
+        return _rejected(quantity, "a figure against a reference level, not the year's own")
+    part = GROWTH_OF_A_PART.match(after) if quantity.unit == "percent" else None
+    if part is not None and _company_subject().fullmatch(part.group("part")):
+        return _rejected(quantity, "the growth of a sector or a firm, not of the economy")
     if GOAL_AFTER.match(after) or PURPOSE.search(clause):
         return _rejected(quantity, "a goal or target band")  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
     if FROM_BEFORE.search(before) and not re.match(
@@ -321,6 +344,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if indicator.key == "population" and quantity.unit == "number" and SUBSET_AFTER.match(sentence.text, cue.end):
         return _rejected(quantity, "part of the population, not all of it")  # "1.2 million citizens working abroad": some of the people, not all
     operator, statistic = _operator(before), "value"
+    negated = NEGATED.search(before) is not None
     if quantity.unit == "rank" and quantity.list_rank:
         statistic, group, operator = "rank", context.lead.scope.text if context.lead.scope else None, "="
     elif quantity.unit == "rank":
@@ -339,6 +363,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         sign = -1  # "a 0.9% decline in 2023": growth of -0.9%
     if quantity.low is not None and operator == "=":
         operator = "range"
+    if negated and operator in ("=", "~"):
+        operator = "!="  # "is not the highest", "not 9% as claimed": holds unless the data bear the figure out
     if quantity.approximate and operator == "=":
         operator = "~"
     entity, entity_cue = _entity(context, quantity, share_group, group)
@@ -421,21 +447,45 @@ def _pinned(sentence: str, quantity: Quantity, cue: _Cue, indicator) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", around, re.I) for word in indicator.exact_words)
 
 
+# A clause that only goes on listing ("and 6.5% in 2025"): the forecast words before it govern it.
+LISTED_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|then|to|while)?\s*(?:about\s+|around\s+)?$", re.I)
+# Publications of the institutions whose projections the data hold.
+INSTITUTION_SITES = {"imf.org": "imf", "worldbank.org": "world_bank"}
+LOOK_BACK = 4  # sentences before a forecast in which the institution may be named
+
+
 def _projection_by(context: _Context) -> str | None:
     """The institution whose projection a forecast sentence reports ("the IMF projects",
-    "according to World Bank forecasts"): named in the sentence, or in the one before it
-    in the paragraph when that one is about a forecast too."""
+    "according to World Bank forecasts"): named in the sentence, or in the few sentences
+    before it ("The report predicts ..." after "the IMF's latest outlook"), or the
+    article is the institution's own page or names it in its title."""
     sentence = context.sentence
     named = _sources_named(sentence.text)
     if named:
         return named[0][1]
-    if context.index > 0:
-        previous = context.sentences[context.index - 1]
-        if previous.paragraph == sentence.paragraph and FORECAST.search(previous.text):
-            named = _sources_named(previous.text)
-            if named:
-                return named[0][1]
-    return None
+    for index in range(context.index - 1, max(-1, context.index - 1 - LOOK_BACK), -1):
+        previous = context.sentences[index]
+        if previous.paragraph < sentence.paragraph - 1:
+            break
+        named = _sources_named(previous.text)
+        if named:
+            return named[0][1]
+    document = context.document
+    site = next((name for domain, name in INSTITUTION_SITES.items() if domain in document.url.lower()), None)
+    if site:
+        return site
+    named = _sources_named(document.title)
+    return named[0][1] if named else None
+
+
+def _about_the_past(context: _Context, quantity: Quantity) -> bool:
+    """A forecast word about a year already over when the article appeared ("growth was
+    expected to reach 5% in 2022", written in 2024) reports an estimate, not a forecast."""
+    published = context.document.published
+    if published is None:
+        return False
+    years = [int(m.group(0)) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", context.sentence.text)]
+    return bool(years) and max(years) < published.year
 
 
 def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share: bool,
@@ -695,7 +745,8 @@ def _says_negative(sentence: str, cue: _Cue, quantity: Quantity, indicator: Indi
 RATE_VERB = re.compile(
     r"\b(?P<verb>slowed|slowing|slows|slow|accelerated|accelerating|accelerates|picked\s+up|picking\s+up|eased|easing"
     r"|eases|rebounded|rebounding|recovered|recovering|cooled|cooling|moderated|moderating|quickened|decelerated"
-    r"|(?P<moved>rose|risen|rising|fell|fallen|falling|dropped|declined|climbed|increased|jumped|surged|edged\s+(?:up|down)))"
+    r"|(?P<moved>rose|risen|rising|fell|fallen|falling|dropped|declined|climbed|increased|jumped|surged|edged\s+(?:up|down)"
+    r"|reduced|cut|lowered|brought\s+down|went\s+down|went\s+up))"
     rf"\s+(?:to|at)\s+(?:{_HEDGE}\s+)?(?:an?\s+)?$",
     re.I,
 )
@@ -738,6 +789,10 @@ def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | N
     return max(subjects, key=lambda c: (c.end, c.end - c.start)) if subjects else None
 
 
+# "164th place in the list of fastest growing nations": what the list ranks by.
+RANKED_LIST_OF_GROWTH = re.compile(r"\s+(?:place\s+|position\s+)?(?:among\s+\d+\s+\w+\s+)?(?:in|on)\s+(?:the\s+)?"
+                                   r"(?:list|ranking|league\s+table)\s+of\s+"
+                                   r"(?:the\s+)?(?:world['’]s\s+)?(?:fastest|quickest)[\s-]growing\b", re.I)
 RANK_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:nominal\s+|total\s+)?", re.I)
 
 
@@ -757,7 +812,8 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
         return None  # "one of the largest economies", "among the highest in the G20" claim no rank
     if TEMPORAL.match(sentence[quantity.end:]):
         return None  # "the lowest on record", "the highest since 2008": a record in time, not a rank
-    if quantity.rank_by == "growth" or re.match(r"\s+(?:fastest|quickest)[\s-]growing\b", sentence[quantity.end:], re.I):
+    if quantity.rank_by == "growth" or re.match(r"\s+(?:fastest|quickest)[\s-]growing\b", sentence[quantity.end:], re.I) \
+            or RANKED_LIST_OF_GROWTH.match(sentence[quantity.end:]):
         # "the fastest-growing economy", "among the 10 fastest-growing": ranked by the
         # growth rate of the level word beside it (GDP unless it says otherwise).
         subject = next((c for c in cues if c.indicator is not None and c.indicator.growth

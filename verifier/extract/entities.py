@@ -104,7 +104,7 @@ def _share_of_a_measure(words: str) -> bool:
     return any(c.indicator is not None for c in _cues(head.group("noun")))
 
 
-RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within|of)\s+(?:the\s+)?$", re.I)
+RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,70}?\b(?:in|among|within|of)\s+(?:the\s+|its\s+)?$", re.I)
 
 
 UNKNOWN_SCOPE = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*){0,5})")
@@ -116,18 +116,37 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     not know is kept as written, so the claim is unverifiable rather than a world rank."""
     sentence = context.sentence
     local = context.in_sentence
+    anchor = quantity.end
+    major = VAGUE_FIELD.match(sentence.text[anchor:])
+    if major:
+        # "the fastest-growing major economy": among which economies is not said.
+        return major.group("field")
     for mention in reversed(local):
         gap = sentence.text[mention.end: quantity.start]
-        if mention.kind == "group" and mention.end <= quantity.start and re.fullmatch(r"(?:['’]s)?\s+(?:the\s+)?", gap):
+        if mention.kind == "group" and mention.end <= quantity.start and re.fullmatch(SCOPE_BEFORE, gap, re.I):
             return mention.text
-    anchor = quantity.end
     for mention in local:
         if mention.start >= anchor and RANK_SCOPE_AFTER.match(sentence.text[anchor: mention.start]):
             return mention.text if mention.kind == "group" else None
+        # "the EU country with the highest unemployment", "Guyana, the fastest-growing in Latin America's ..."
+    for mention in reversed(local):
+        if mention.kind == "group" and mention.end <= quantity.start and GROUP_MEMBER.fullmatch(
+                sentence.text[mention.end: quantity.start]):
+            return mention.text
     unknown = UNKNOWN_SCOPE.match(sentence.text[anchor:])
     if unknown:
         return unknown.group("name")
     return None
+
+
+# "Africa's largest", "EU rank: 6th", "the G20's fastest-growing": the group before the rank.
+SCOPE_BEFORE = r"(?:['’]s)?\s+(?:the\s+)?|\s+(?:rank|ranking|ranks)\s*:\s*"
+# "the EU country with the highest", "an ASEAN economy with the fastest": a member of the group.
+GROUP_MEMBER = re.compile(r"\s+(?:member\s+)?(?:country|nation|economy|member|state)\s+(?:with|that\s+has|having)\s+"
+                          r"(?:the\s+)?", re.I)
+# A field the text does not bound: "major economies", "large emerging markets".
+VAGUE_FIELD = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?P<field>(?:major|large|big|advanced|emerging|developing|leading)\s+"
+                         r"(?:[\w-]+\s+)?(?:economy|economies|countries|nations|markets))\b", re.I)
 
 
 def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> Mention | None:

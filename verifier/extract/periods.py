@@ -99,6 +99,13 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
             return Period("december", subannual[1], year, year, "sentence")
         return Period("subannual", subannual[1], found_in="sentence")
     period = scored[1] if scored else None
+    if (scored is not None and scored[0] >= 2 * len(sentence.text) and period.kind == "year"
+            and BASE_BEFORE.search(sentence.text, 0, quantity.start)
+            and sentence.text.find(period.text) < quantity.start):
+        # "5.6 percent in 2023, up from a revised 4.9 percent": the figure compared with
+        # is the year before's.
+        year = period.start - 1
+        return Period("year", f"the year before {period.start} ({year})", year, year, "sentence")
     if scored is not None and scored[0] >= 2 * len(sentence.text) and not needs_span:
         carried = _carried_year(context)
         if carried is not None:
@@ -239,6 +246,9 @@ def _gap_penalty(text: str, between: str) -> int:
     return 0
 
 
+# The words that introduce the figure a change starts from: "up from a revised 4.9 percent".
+BASE_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s+"
+                         r"(?:an?\s+)?(?:revised\s+|estimated\s+|provisional\s+)?(?:about\s+|around\s+)?$", re.I)
 COMPARED_BASE = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|than)\s+(?:that\s+of\s+|the\s+same\s+"
                            r"(?:period|quarter|month)\s+(?:of|in)\s+|(?:levels?\s+)?(?:of|in)\s+)?$", re.I)
 REFERENCE_SINCE = re.compile(r"\bsince\b[^.,;%\d]*$", re.I)
