@@ -346,3 +346,41 @@ def test_a_projection_in_an_article_about_an_imf_report_is_the_imfs():
 def test_the_figure_a_change_starts_from_is_the_year_before_when_no_year_is_written():
     claims = found("Kenya reported GDP growth of 5.6 percent in 2023, up from a revised 4.9 percent.")
     assert claims["4.9 percent"].period.start == 2022
+
+
+# --- doubts: a reading the words leave uncertain is held for review ---------------------------
+
+
+@pytest.mark.parametrize("sentence, doubt", [
+    ("Chile's inflation stood at 3.9% in December.", "December"),
+    ("Economists say Chile's unemployment is around 12% if you count those who gave up looking.", "another definition"),
+    ("Chile and Peru are the most populous countries of the region.", "two places share the subject"),
+    ("Chile's GDP stood at $16,900 in 2023.", "too small for the size of an economy"),
+])
+def test_words_that_make_a_reading_uncertain_become_doubts(sentence, doubt):
+    claim = next(iter(claims_in(sentence)))
+    assert any(doubt in d for d in claim.doubts)
+
+
+def test_per_capita_words_anywhere_in_the_sentence_make_a_small_gdp_per_head():
+    (claim,) = claims_in("On a per capita basis, Chile's GDP stood at $16,900 in 2023.")
+    assert claim.indicator == "gdp_per_capita" and not claim.doubts
+
+
+def test_a_relative_clause_does_not_lend_its_measure_to_the_sentence():
+    (claim,) = claims_in("Chile's real GDP growth, which is measured after inflation, stood at 2.6 per cent in 2024.")
+    assert claim.indicator == "gdp_growth"
+
+
+def test_a_one_letter_scale_written_in_capitals():
+    (claim,) = claims_in("Chile's nominal GDP: ~$330B in 2024.")
+    assert claim.value == pytest.approx(330e9)
+
+
+def test_a_headline_future_is_a_forecast():
+    assert "third-largest" in why_not("Chile to be the region's third-largest economy: president")
+
+
+def test_a_place_after_surpass_or_replace_is_the_object_not_the_subject():
+    (claim,) = claims_in("Chile surpasses Peru to become the region's most populous nation.")
+    assert claim.entity == "Chile"

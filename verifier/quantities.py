@@ -112,7 +112,7 @@ _WORD_NUMBERS = {*UNITS_WORDS, *TENS_WORDS, "a", "one"}
 SHAPES: list[tuple[str, str, set[str]]] = [
     ("money", rf"""(?<![\w])(?P<cur>{_alternation(_PREFIX_BY_CASE)})\s?(?P<m_num>{SIGNED})
         (?:{DASH}(?:{_alternation(_PREFIX_BY_CASE)})?\s?(?P<m_high>{NUMBER}))?
-        (?:{TO_SCALE}(?P<m_scale>{SCALE}))?""", {"sign", *_CURRENCY_WORDS}),
+        (?:{TO_SCALE}(?P<m_scale>{SCALE})|(?P<m_letter>[tbm])(?![\w]))?""", {"sign", *_CURRENCY_WORDS}),
     ("percent", rf"""(?<![\w.,])(?P<p_num>{SIGNED})
         (?:\s?%?(?:\s?[-–—]\s?(?P<p_high>{NUMBER})|\sto\s(?P<p_high_to>{SIGNED})))?
         \s?(?P<p_unit>%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b)""", {"digit", "dash"}),
@@ -369,6 +369,12 @@ def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
     if kind == "money":
         value, decimals, significant = _number(match.group("m_num"))
         scale = match.group("m_scale")
+        if match.group("m_letter"):
+            # "$980B", "~$2.02T": a scale in one capital letter, attached (never "$5m" read as "5m").
+            letter = written[match.start("m_letter")]
+            if not letter.isupper():
+                return None
+            scale = {"T": "tn", "B": "bn", "M": "mn"}[letter]
         sign_start, sign_end = match.span("cur")
         sign = written[sign_start:sign_end]
         if not _money_sign_holds(sign, match.group("m_num"), scale):

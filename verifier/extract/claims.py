@@ -10,11 +10,11 @@ from ..catalogue import (Indicator, indicators)
 from ..geography import geography
 from ..quantities import find_quantities, is_scaled, shifted
 from ..records import Claim, Document, Period, Quantity
-from .context import _Context, _clause_before
+from .context import ASIDE, _Context, _clause_before
 from .cues import (_Cue, _company_subject, _count_unit, _cues, _indicator_of, _peoples, _pronoun_subject, _source_cited,
                    _sources_named)
 from .entities import OF_GDP, _compared_with, _entity, _group_nearby, _rank_scope, _share_group, _subject_group, main_country
-from .periods import _period
+from .periods import _period, _period_in
 from .sentences import MAX_NUMBERS_PER_SENTENCE, _is_prose, split_sentences
 from .topics import ListContext, Topic, fits, lead_cue, list_context, names_something_else, points_back, topic_of
 
@@ -78,15 +78,19 @@ FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shru
 NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?!only\b|just\b|less\b|more\b|least\b)(?:[\w'’-]+\s+){0,3}$", re.I)
 # Any character but a sentence's or clause's end; a point inside a number ("6.5") is not one.
 WITHIN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
+# A headline's future: "India to be world's third-largest economy", "Kenya to overtake ...".
+HEADLINE_FUTURE = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+){1,4}to\s+(?:be|become|overtake|surpass|remain|reach|hit|grow)\b")
 # Plans and targets are not statements of fact: "plans to cut debt to 55% of GDP by 2028".
 TARGET = re.compile(r"\b(?:plans?|planned|aims?|aiming|targets?|targeting|targeted|goal|seeks?|pledged?|promised?|wants?"
                     r"|intends?|vows?|vowed|hopes?|hoped|ambition|envisages?|budgeted|seeking|aimed|guarantees?|guaranteed"
+                    r"|needs?\s+to|must|should|required|requires"
                     rf")\b{WITHIN_SENTENCE}{{0,100}}$", re.I)
 # Forecasts: a claim only when an institution whose figures the data hold makes them (the
 # IMF's projection is a fact about the IMF's projection); anyone else's is no claim.
 FORECAST = re.compile(r"\b(?:forecasts?|forecasted|forecasting|projects?|projected|projecting|projections?|expects?"
                       r"|expected|expecting|predicts?|predicted|anticipates?|anticipated|(?:is|are)\s+seen|estimates?\s+that"
-                      r"|will|would|could|(?-i:may)|might|set\s+to|poised\s+to|on\s+track\s+to|likely\s+to|outlook)\b"
+                      r"|will|would|could|(?-i:may)|might|set\s+to|poised\s+to|on\s+track\s+to|likely\s+to|outlook"
+                      r"|\w+['’]ll)\b"
                       rf"{WITHIN_SENTENCE}{{0,80}}$", re.I)
 
 
@@ -237,7 +241,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     projection = None
     if TARGET.search(clause):
         return _rejected(quantity, "a plan, target or goal")
-    if FORECAST.search(clause) or (FORECAST.search(before) and LISTED_ON.search(clause)):
+    if FORECAST.search(clause) or (FORECAST.search(before) and LISTED_ON.search(clause)) or HEADLINE_FUTURE.match(before):
         projection = _projection_by(context)
         if projection is None and not _about_the_past(context, quantity):
             return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
@@ -341,6 +345,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if cue is None or cue.indicator is None:
         return _rejected(quantity, "no measure word it can measure")
     indicator = cue.indicator
+    indicator, doubt = _plausible_measure(indicator, quantity, sentence.text)
+    if doubt:
+        doubts.append(doubt)
     if indicator.key == "population" and quantity.unit == "number" and SUBSET_AFTER.match(sentence.text, cue.end):
         return _rejected(quantity, "part of the population, not all of it")  # "1.2 million citizens working abroad": some of the people, not all
     operator, statistic = _operator(before), "value"
@@ -376,11 +383,19 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
             group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
     if period.kind == "december":
-        if indicator.key == "inflation" or indicator.key == "inflation_end_of_period":
-            # "inflation of 9.2% in December": the year's end-of-period rate.
+        if (indicator.key == "inflation" or indicator.key == "inflation_end_of_period") and not MONTHLY.search(
+                sentence.text):
+            # "inflation of 9.2% in December": the year's end-of-period rate, unless it is the
+            # month's own ("3.9% in December" for a year of 211%): the data will tell.
             indicator = indicators()["inflation_end_of_period"]
+            doubts.append("a December figure may be the month's own rate rather than December on December")
         else:
             period = Period("subannual", period.text, found_in="sentence")
+    if projection and period.kind == "latest" and not period.found_in:
+        # "the IMF projects growth of 3.2%": for the year it is made in, as likely as not.
+        period = Period("this_year", "no year written: the year of publication", found_in="assumed")
+        doubts.append("the projection's year is not written: read as the year of publication")
+    doubts += _reading_doubts(context, quantity, indicator, period)
     if period.kind == "next_year":
         return _rejected(quantity, "a forecast for next year")  # "4.3% next year": a forecast, not a fact to check
     if statistic == "average" and period.kind == "year":
@@ -438,6 +453,55 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     )
 
 
+PER_HEAD = re.compile(r"\bper\s+(?:capita|head|person|resident|inhabitant)\b", re.I)
+
+
+def _plausible_measure(indicator, quantity: Quantity, sentence: str):
+    """An amount no economy's GDP could be ($13,110) is a per-head figure when the sentence
+    says "per capita" anywhere ("On a per capita basis, Turkey's GDP stood at $13,110"),
+    and a doubt otherwise; a per-head figure of a trillion dollars is the economy's."""
+    if not quantity.unit.startswith("currency:") or quantity.unit.startswith("currency:") and "USD" not in quantity.unit:
+        return indicator, None
+    catalogue = indicators()
+    if indicator.key == "gdp" and abs(quantity.value) < 1e8:
+        if PER_HEAD.search(sentence):
+            return catalogue["gdp_per_capita"], None
+        return indicator, f"{quantity.text} is too small for the size of an economy"
+    if indicator.key in ("gdp_per_capita", "gni_per_capita") and abs(quantity.value) > 1e7:
+        return catalogue["gdp"], None
+    return indicator, None
+
+
+MONTHLY = re.compile(r"\bmonthly\b|\bmonth[- ]on[- ]month\b|\bm/m\b|\bfrom\s+the\s+previous\s+month\b", re.I)
+# "around 42% if you count those who have given up looking": the figure under another definition.
+OTHER_DEFINITION = re.compile(r"\bif\s+(?:you|we|one)\s+(?:count|include|add|exclude)|\bincluding\s+those\b"
+                              r"|\b(?:unofficial|alternative|independent)\s+(?:data|figures?|estimates?|measure|index|group)\b",
+                              re.I)
+# "India and China are the most populous": two places share the subject.
+SHARED_SUBJECT = re.compile(r"\band\b[^,.;]{0,40}\b(?:are|were|have|had|remain)\b", re.I)
+
+
+def _reading_doubts(context: _Context, quantity: Quantity, indicator, period: Period) -> list[str]:
+    """What makes a reading uncertain in ways the words show: another definition named in
+    the sentence, two places sharing the subject of a rank, a flow with a span of years
+    named just before (a total over them?)."""
+    sentence = context.sentence
+    doubts = []
+    if OTHER_DEFINITION.search(sentence.text):
+        doubts.append("the sentence speaks of another definition or an unofficial measure")
+    if quantity.unit == "rank":
+        countries = [m for m in context.in_sentence if m.kind == "country" and m.end <= quantity.start]
+        if len(countries) >= 2 and SHARED_SUBJECT.search(sentence.text, countries[0].end, quantity.start):
+            doubts.append("two places share the subject of the rank")
+    if (indicator.measure == "level" and indicator.summable and indicator.unit == "USD" and period.kind == "latest"
+            and context.index > 0):
+        previous = context.sentences[context.index - 1]
+        span = _period_in(previous.text, len(previous.text), len(previous.text))
+        if previous.paragraph == sentence.paragraph and span is not None and span.kind in ("past", "range", "since"):
+            doubts.append(f"the sentence before speaks of {span.text}: the amount may be a total over those years")
+    return doubts
+
+
 def _pinned(sentence: str, quantity: Quantity, cue: _Cue, indicator) -> bool:
     """Whether the words name this definition and no other: in the cue, or in the clause
     around the number ("averaged 211.4%", "GDP per capita")."""
@@ -447,6 +511,9 @@ def _pinned(sentence: str, quantity: Quantity, cue: _Cue, indicator) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", around, re.I) for word in indicator.exact_words)
 
 
+# What an institution's forecast is called when the sentence before names it.
+FORECAST_NOUN = re.compile(r"\b(?:forecasts?|projections?|projects|projected|outlook|predicts?|expects?|report|"
+                           r"World\s+Economic\s+Outlook|estimates?|update)\b", re.I)
 # A clause that only goes on listing ("and 6.5% in 2025"): the forecast words before it govern it.
 LISTED_ON = re.compile(r"^\s*(?:,\s*)?(?:and|or|then|to|while)?\s*(?:about\s+|around\s+)?$", re.I)
 # Publications of the institutions whose projections the data hold.
@@ -468,7 +535,7 @@ def _projection_by(context: _Context) -> str | None:
         if previous.paragraph < sentence.paragraph - 1:
             break
         named = _sources_named(previous.text)
-        if named:
+        if named and FORECAST_NOUN.search(previous.text):
             return named[0][1]
     document = context.document
     site = next((name for domain, name in INSTITUTION_SITES.items() if domain in document.url.lower()), None)
@@ -593,11 +660,15 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
     """The nearest cue the number can measure; None when a measure the catalogue does not
     check ("a $2 billion deal") is nearer, or no cue is near. The GDP of "42% of GDP" is
     that ratio's, not a cue for the numbers around it."""
+    # ", which measures expansion adjusted for inflation,": a relative clause's words are
+    # not what a number outside it measures.
+    asides = [(m.start(), m.end()) for m in ASIDE.finditer(sentence) if not m.start() <= quantity.start < m.end()]
     candidates = [
         c for c in cues
         if (c.indicator is None or _compatible(quantity, c.indicator, share, of_gdp))
         and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE
         and not _denominator_of_another(sentence, c, quantity)
+        and not any(a <= c.start < b for a, b in asides)
     ]
     if not candidates:
         return None
@@ -800,7 +871,7 @@ RANK_ENDS_PHRASE = re.compile(r"\s*(?:$|[,.;:)]|[-–—]|(?:in|among|within|of|
                               r"|ratio|rate|level|share|figure|burden)\b)", re.I)
 
 
-TEMPORAL = re.compile(r"\s*(?:since|on\s+record|ever|in\s+(?:\d+|two|three|four|five|ten|twenty)\s+(?:years|decades)"
+TEMPORAL = re.compile(r"\s*(?:[\w-]+\s+)?(?:since|on\s+record|ever|in\s+(?:\d+|two|three|four|five|ten|twenty)\s+(?:years|decades)"
                       r"|in\s+an?\s+(?:decade|generation|century|year)|in\s+(?:years|decades)|for\s+(?:years|decades))\b", re.I)
 
 

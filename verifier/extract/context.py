@@ -80,7 +80,9 @@ def _relative(mention: Mention, offset: int) -> Mention:
     return Mention(mention.start - offset, mention.end - offset, mention.text, mention.kind, mention.code)
 
 
-OBJECT_BEFORE = re.compile(r"\b(?:in|from|to|into|with|than|against|for|across|over|by|behind|after|like|as)\s+(?:the\s+)?$", re.I)
+OBJECT_BEFORE = re.compile(r"\b(?:in|from|to|into|with|than|against|for|across|over|by|behind|after|like|as"
+                           r"|surpass(?:es|ed|ing)?|overt(?:akes|ook|aken|aking|ake)|outpac(?:es|ed|ing|e)|replac(?:es|ed|ing|e)"
+                           r"|ahead\s+of|beat(?:s|ing)?|exceed(?:s|ed|ing)?|overtook)\s+(?:the\s+)?$", re.I)
 
 
 def _object_of_preposition(text: str, start: int) -> bool:

@@ -208,7 +208,9 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
         if not before or match.start() > before[-1].end:
             pronoun = match
     if pronoun is None and before:
-        return before[-1].text, "named in the sentence"
+        # "Chile surpasses Peru to become ...": the subject, not the object, when the clause has both.
+        subjects = [m for m in before if not _object_of_preposition(sentence.text, m.start)]
+        return (subjects or before)[-1].text, "named in the sentence"
     if pronoun is None:
         after = [m for m in countries if m.start >= quantity.end and not CLAUSE_BREAK.search(sentence.text, quantity.end, m.start)
                  and not _object_of_preposition(sentence.text, m.start)]

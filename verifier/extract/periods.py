@@ -49,7 +49,7 @@ PERIOD_PATTERNS = [
     ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I), ('decade',)),
     ("year_before", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+(?:year\s+before|previous\s+year|prior\s+year)\b", re.I), ('year',)),
     ("year_after", re.compile(r"\b(?:a|one)\s+year\s+later\b|\bthe\s+(?:following|next)\s+year\b", re.I), ('year',)),
-    ("same_year", re.compile(r"\b(?:during|in|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I), ('year',)),
+    ("same_year", re.compile(r"\b(?:during|in|over|for|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I), ('year',)),
     ("last_year", re.compile(r"\blast year\b", re.I), ('last year',)),
     ("this_year", re.compile(r"\bthis year\b", re.I), ('this year',)),
     ("next_year", re.compile(r"\bnext year\b|\bin the coming years?\b", re.I), ('next year', 'coming year')),
@@ -279,7 +279,7 @@ def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | 
                                       or REFERENCE_SINCE.search(text, max(0, start - 50), start)):
             # "grew 5.3% against 2022", "the highest since Germany reunified in 1990": a year
             # the figure is compared with, not the figure's own.
-            penalty = 2 * len(text)
+            continue
         if penalty and period.kind == "latest":
             continue  # "which now pumps 100,000 barrels a day, and GDP reached $35 billion": another clause's now
         found.append((distance + penalty, period))
