@@ -67,6 +67,7 @@ BAD_VALUES = [
     ("max_age = nan", "'max_age' must be a number of days, 0 or more, not nan"),
     ("max_age = 2026-01-01", "'max_age' must be a number of days, 0 or more, not 2026-01-01"),
     ("max_age = true", "'max_age' must be a number of days, 0 or more, not True"),
+    ('review_blocks = "yes"', "'review_blocks' must be true or false, not 'yes'"),
     ("tolerances = 3", "'tolerances' must be a table, not 3"),
     ("[tolerances]\nhedge = -0.1", "'tolerances.hedge' must be a share of the value from 0 to below 1, not -0.1"),
     ('[tolerances]\nhedge = "0.1"', "'tolerances.hedge' must be a share of the value from 0 to below 1, not '0.1'"),

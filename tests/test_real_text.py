@@ -384,3 +384,39 @@ def test_a_headline_future_is_a_forecast():
 def test_a_place_after_surpass_or_replace_is_the_object_not_the_subject():
     (claim,) = claims_in("Chile surpasses Peru to become the region's most populous nation.")
     assert claim.entity == "Chile"
+
+
+# --- confidence, review and the gate ------------------------------------------------------------
+
+
+def test_an_uncertain_reading_is_held_for_review_and_blocks_only_when_the_desk_says_so(two_sources):
+    from verifier.gate import blocks
+    # A December figure may be the month's own rate: read as the year's, it would be inaccurate.
+    verdict = verdict_of("Argentina's inflation stood at 25.5% in December 2023.", two_sources)
+    assert verdict.review and verdict.review_verdict.value == "inaccurate"
+    assert verdict.verdict.value == "unverifiable" and verdict.confidence == "medium"
+    assert "Needs review" in verdict.explanation and "December" in verdict.explanation
+    assert not blocks(verdict) and blocks(verdict, block_review=True)
+
+
+def test_a_sure_reading_has_high_confidence_and_blocks_when_wrong(two_sources):
+    from verifier.gate import blocks
+    verdict = verdict_of("Argentina's inflation averaged 150% in 2023.", two_sources)
+    assert verdict.confidence == "high" and not verdict.review
+    assert verdict.verdict.value == "inaccurate" and blocks(verdict)
+
+
+def test_a_figure_said_twice_is_one_claim_with_both_places():
+    text = "Chile's economy grew 2.6% in 2024\n\nThe statistics office said Chile's economy grew 2.6% in 2024."
+    (claim,) = claims_in(text)
+    assert claim.line == 5 and [line for _, _, line in claim.also] == [3]  # the fuller sentence speaks for both
+
+
+@pytest.mark.parametrize("sentence, voice", [
+    ("Claim: “Chile's economy grew 9% in 2024.”", "quoted"),
+    ("The senator claimed that Chile's economy grew 9% in 2024.", "quoted"),
+    ("Chile's economy grew 2.6% in 2024, official data show.", "the article"),
+])
+def test_whose_claim_it_is(sentence, voice):
+    (claim,) = claims_in(sentence)
+    assert claim.voice == voice

@@ -318,7 +318,7 @@ def verify_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"verify: {exc.filename or chosen.reports}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return ERROR
-    code = exit_code(result.documents, result.errors, chosen.fail_on)
+    code = exit_code(result.documents, result.errors, chosen.fail_on, chosen.config.review_blocks)
     for error in result.errors:
         print(f"verify: {fmt.one_line(error)}", file=sys.stderr)
     try:

@@ -10,6 +10,7 @@ typo never passes silently. Values are only ever data: no value is run or evalua
     reports = "reports"
     fail_on = ["inaccurate", "misleading"]
     strict = false
+    review_blocks = false   # true: a claim held for review blocks by its likeliest reading's verdict
     signoff = "verify-signoff.toml"
     author = "Example News fact desk"     # ClaimReview author
     review_url = "https://example.org/checks"  # where the reports are published
@@ -50,6 +51,7 @@ class Config:
     reports: Path | None = None
     fail_on: str | None = None
     strict: bool = False
+    review_blocks: bool = False
     format: str | None = None
     signoff: Path | None = None
     claimreview: Path | None = None
@@ -69,7 +71,7 @@ class Config:
 
 
 PATH_KEYS = {"reports", "signoff", "claimreview", "cache"}
-BOOL_KEYS = {"strict", "charts", "offline"}
+BOOL_KEYS = {"strict", "charts", "offline", "review_blocks"}
 KEYS = {"paths", "data", "fail_on", "format", "author", "review_url", "max_age", "tolerances", "groups",
         "phrases"} | PATH_KEYS | BOOL_KEYS
 # Relative tolerances are shares of the value: at 1 (100%) a claim would hold against

@@ -1,7 +1,8 @@
 """Stage 7, gate: the exit code that holds a piece back.
 
 0: no claim has a verdict in --fail-on (claims an editor accepted or signed off do not
-count); 1: at least one has; 2: usage, input or data-fetch
+count, nor claims held for review, whose reading is uncertain, unless the config's
+`review_blocks` says so); 1: at least one has; 2: usage, input or data-fetch
 errors (bad files, or series that could not be fetched, are reported and the rest still
 checked, but the run does not pass).
 """
@@ -43,7 +44,8 @@ def failing(documents: list[DocumentResult], fail_on: tuple[VerdictKind, ...],
     return [v for doc in documents for v in doc.verdicts if blocks(v, fail_on, block_review)]
 
 
-def exit_code(documents: list[DocumentResult], errors: list[str], fail_on: tuple[VerdictKind, ...]) -> int:
+def exit_code(documents: list[DocumentResult], errors: list[str], fail_on: tuple[VerdictKind, ...],
+              block_review: bool = False) -> int:
     if errors:
         return ERROR
-    return FAIL if failing(documents, fail_on) else PASS
+    return FAIL if failing(documents, fail_on, block_review) else PASS

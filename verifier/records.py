@@ -128,15 +128,18 @@ class Claim:
     quantity: Quantity | None = None
     quote_offset: int = 0  # where the quote starts in the document's text
     other: str | None = None  # for ratios: the country compared with, as written
-    # Other places the same claim is made (a headline repeated in the body), as offsets of
-    # the number in the document's text: one claim, reported once with all its places.
-    also: tuple[tuple[int, int], ...] = ()
+    # Other places the same claim is made (a headline repeated in the body): the number's
+    # offsets in the document's text and its line. One claim, reported once with all its places.
+    also: tuple[tuple[int, int, int], ...] = ()
     # Why the reading may be wrong ("two countries in the clause: Kenya, Uganda"): a claim
     # with doubts is held for review rather than called inaccurate.
     doubts: tuple[str, ...] = ()
     # The words pin the definition ("inflation averaged", "GDP per capita"): the catalogue's
     # other definitions of the same words (`also`) are not read.
     definition_pinned: bool = False
+    # Whose claim it is: "the article" makes it; "quoted" when the article reports someone
+    # else's words ("Claim: ...", a figure in quotation marks), as a fact-check does.
+    voice: str = "the article"
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,16 @@ class Verdict:
     # reading gives.
     review: bool = False
     review_verdict: VerdictKind | None = None
+
+    @property
+    def doubts(self) -> tuple[str, ...]:
+        """What made the reading uncertain, from the words (claim) and from resolving them."""
+        return self.claim.doubts + self.resolution.doubts
+
+    @property
+    def confidence(self) -> str:
+        """"high": nothing had to be assumed; "medium": one doubt; "low": more."""
+        return ("high", "medium")[len(self.doubts)] if len(self.doubts) < 2 else "low"
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:

@@ -100,7 +100,9 @@ def counts_line(verdicts: list[Verdict]) -> str:
     counts = Counter(v.verdict for v in verdicts)
     parts = [f"{counts[kind]} {kind.value}" for kind in reversed(SEVERITY) if counts[kind]]
     total = len(verdicts)
-    return f"{total} claim{'s' if total != 1 else ''}" + (": " + " · ".join(parts) if parts else "")
+    review = sum(v.review for v in verdicts)
+    held = f" ({review} held for review)" if review else ""
+    return f"{total} claim{'s' if total != 1 else ''}" + (": " + " · ".join(parts) if parts else "") + held
 
 
 def worst(verdicts: list[Verdict]) -> VerdictKind | None:
@@ -197,7 +199,13 @@ def _claim_section(number: int, verdict: Verdict, chart: str | None = None) -> l
         ["Period", escape(period_words(verdict))],
         ["Operator", escape(claimed_words(claim))],
         ["Source cited", escape(SOURCE_LABELS.get(claim.source_cited or "", "none"))],
+        ["Whose claim", escape("quoted by the article (someone else's words)" if claim.voice == "quoted"
+                               else "the article's own")],
+        ["Confidence", escape(verdict.confidence + (": " + "; ".join(verdict.doubts) if verdict.doubts else
+                                                    ": nothing had to be assumed"))],
     ]
+    if claim.also:
+        read_as.append(["Also said at", escape(", ".join(f"line {line}" for _, _, line in claim.also))])
     lines = [
         f"## {escape(claim_title(number, verdict))}",
         "",
@@ -206,6 +214,10 @@ def _claim_section(number: int, verdict: Verdict, chart: str | None = None) -> l
         f"**Verdict: {verdict.verdict.value}.** {escape(verdict.explanation)}",
         "",
     ]
+    if verdict.review:
+        lines += [f"**Needs review.** The tool is not sure it read the claim as the article means it; read so, it "
+                  f"would be {verdict.review_verdict.value}. It does not block publication unless the desk's settings "
+                  "say so (`review_blocks`).", ""]
     if verdict.override is not None:
         lines += [f"**Editor: {escape(verdict.override.describe())}**"
                   + ("" if verdict.override.passes else " — no longer applies; the claim counts again."), ""]
@@ -342,6 +354,11 @@ def claim_json(claim) -> dict:
         "source_cited": claim.source_cited,
         "other": claim.other,
         "group": claim.group,
+        "voice": claim.voice,
+        # Every place the claim is made: its line, and the number's offset in the article's
+        # text (after any front matter), the first the one the quote is from.
+        "places": [{"line": claim.line, "offset": claim.quote_offset + claim.quote_start}]
+        + [{"line": line, "offset": start} for start, _, line in claim.also],
     }
 
 
@@ -363,6 +380,10 @@ def verdict_json(verdict: Verdict) -> dict:
         "group_code": verdict.resolution.group,
         "years": {"start": verdict.resolution.start, "end": verdict.resolution.end, "latest": verdict.resolution.latest},
         "verdict": verdict.verdict.value,
+        "confidence": verdict.confidence,
+        "doubts": list(verdict.doubts),
+        "review": verdict.review,
+        "review_verdict": verdict.review_verdict.value if verdict.review_verdict else None,
         "actual": {"value": verdict.actual, "unit": verdict.actual_unit} if verdict.actual is not None else None,
         "evidence": [evidence(e) for e in verdict.evidence],
         "alternatives": [reading(r) for r in verdict.alternatives],
@@ -384,8 +405,10 @@ def run_json(results: list[DocumentResult], errors: list[str], data_labels: list
         "schema": SCHEMA,
         "data": data_labels,
         "documents": [
-            {"path": str(r.document.path), "title": r.document.title, "published": r.document.published.isoformat() if r.document.published else None,
-             "published_source": r.document.published_source, "claims": [verdict_json(v) for v in r.verdicts]}
+            {"path": str(r.document.path), "title": r.document.title,
+             "published": r.document.published.isoformat() if r.document.published else None,
+             "published_source": r.document.published_source, "text_offset": r.document.text_offset,
+             "claims": [verdict_json(v) for v in r.verdicts]}
             for r in results
         ],
         "errors": errors,
@@ -403,6 +426,8 @@ def terminal_line(verdict: Verdict) -> str:
     claim = verdict.claim
     actual = f"actual {actual_text(verdict)} ({source_text(verdict)})" if verdict.actual is not None else verdict.explanation
     line = f"{claim.path}:{claim.line}: “{claim.number_text}” {verdict.verdict.value} — {actual}"
+    if verdict.review:
+        line += f" [needs review: read so, {verdict.review_verdict.value}]"
     if verdict.override is not None:
         line += f" [{verdict.override.describe()}]"
     return fmt.one_line(line)

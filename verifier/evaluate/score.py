@@ -102,7 +102,7 @@ def claim_spans(result: DocumentResult) -> list[tuple[Verdict, list[tuple[int, i
         claim = verdict.claim
         start = shift + claim.quote_offset + claim.quote_start
         places = [(start, start + claim.quote_end - claim.quote_start)]
-        places += [(shift + s, shift + e) for s, e in claim.also]
+        places += [(shift + s, shift + e) for s, e, _ in claim.also]
         out.append((verdict, places))
     return out
 

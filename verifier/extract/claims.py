@@ -76,6 +76,9 @@ FALLING = {"contracted", "contracts", "contract", "contracting", "shrank", "shru
 # "is not the highest", "has not slipped to 164th place", "and not 9% as claimed": the
 # sentence denies the figure.
 NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?!only\b|just\b|less\b|more\b|least\b)(?:[\w'’-]+\s+){0,3}$", re.I)
+# Patterns that end at the number look only this far back: each is bounded well within it,
+# and scanning a long sentence's whole opening for every number cost a sixth of the reading.
+TAIL = 120
 # Any character but a sentence's or clause's end; a point inside a number ("6.5") is not one.
 WITHIN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
 # A headline's future: "India to be world's third-largest economy", "Kenya to overtake ...".
@@ -195,7 +198,45 @@ def extract_claims(document: Document) -> list[Claim]:
                 claims.append(claim)
                 earlier.append(claim)
                 last_in_block[sentence.paragraph] = claim
-    return claims
+    return _one_claim_per_fact(claims)
+
+
+def _one_claim_per_fact(claims: list[Claim]) -> list[Claim]:
+    """A figure said again (in the headline and the body, restated "i.e. $2,103.6 billion")
+    is one claim with all its places: the same measure, place, statistic and value, and the
+    same period or none written in one of them. The fullest reading speaks for all (a
+    period over none, fewer doubts, a sentence over a headline)."""
+    kept: list[Claim] = []
+    for claim in claims:
+        twin = next((k for k in kept if _same_fact(k, claim)), None)
+        if twin is None:
+            kept.append(claim)
+            continue
+        best, other = (claim, twin) if _fuller(claim, twin) else (twin, claim)
+        places = {*best.also, *other.also,
+                  (other.quote_offset + other.quote_start, other.quote_offset + other.quote_end, other.line)}
+        places.discard((best.quote_offset + best.quote_start, best.quote_offset + best.quote_end, best.line))
+        kept[kept.index(twin)] = replace(best, id=twin.id, also=tuple(sorted(places)))
+    return kept
+
+
+def _same_fact(a: Claim, b: Claim) -> bool:
+    if (a.indicator, a.entity, a.group, a.statistic, a.unit, a.operator) != (
+            b.indicator, b.entity, b.group, b.statistic, b.unit, b.operator):
+        return False
+    if abs(a.value - b.value) > 0.005 * max(abs(a.value), abs(b.value), 1e-9):
+        return False
+    unwritten = ("latest",)
+    if a.period.kind in unwritten and not a.period.found_in or b.period.kind in unwritten and not b.period.found_in:
+        return True
+    return (a.period.kind, a.period.start, a.period.end) == (b.period.kind, b.period.start, b.period.end)
+
+
+def _fuller(a: Claim, b: Claim) -> bool:
+    """Whether a's reading says more than b's."""
+    def score(claim: Claim) -> tuple:
+        return (bool(claim.period.found_in), -len(claim.doubts), claim.line > 1, len(claim.quote))
+    return score(a) > score(b)
 
 
 def _topic(sentence, sentences, index: int, last_in_block: dict[int, Claim]) -> Topic | None:
@@ -239,9 +280,10 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     before = sentence.text[: quantity.start]
     clause = _clause_before(sentence.text, quantity.start)
     projection = None
-    if TARGET.search(clause):
+    if TARGET.search(clause, len(clause) - TAIL):
         return _rejected(quantity, "a plan, target or goal")
-    if FORECAST.search(clause) or (FORECAST.search(before) and LISTED_ON.search(clause)) or HEADLINE_FUTURE.match(before):
+    if (FORECAST.search(clause, len(clause) - TAIL) or (LISTED_ON.search(clause) and FORECAST.search(before, len(before) - TAIL))
+            or " to " in before and HEADLINE_FUTURE.match(before)):
         projection = _projection_by(context)
         if projection is None and not _about_the_past(context, quantity):
             return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
@@ -249,23 +291,23 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         return _rejected(quantity, "a company's or institution's figure")  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if quantity.unit == "number" and _count_unit().match(after):
         return _rejected(quantity, "a count of things")  # "83.7 million tonnes": a count of things
-    if quantity.unit.startswith("currency:") and DIFFERENCE_BEFORE.search(before):
+    if quantity.unit.startswith("currency:") and DIFFERENCE_BEFORE.search(before, len(before) - TAIL):
         return _rejected(quantity, "a difference between two amounts")
     if quantity.unit in ("number",) and DIFFERENCE_AFTER.match(after) or (
             quantity.unit.startswith("currency:") and DIFFERENCE_AFTER.match(after)):
         return _rejected(quantity, "a difference between two figures")
-    if quantity.unit == "rank" and FORMER.search(before):
+    if quantity.unit == "rank" and FORMER.search(before, len(before) - TAIL):
         return _rejected(quantity, "a rank in a past the text does not date")
-    if quantity.unit == "rank" and not quantity.list_rank and DESCRIBES_LIST.search(before):
+    if quantity.unit == "rank" and not quantity.list_rank and DESCRIBES_LIST.search(before, len(before) - TAIL):
         return _rejected(quantity, "a superlative describing a list")
     if AGAINST_REFERENCE.match(after):
         return _rejected(quantity, "a figure against a reference level, not the year's own")
     part = GROWTH_OF_A_PART.match(after) if quantity.unit == "percent" else None
     if part is not None and _company_subject().fullmatch(part.group("part")):
         return _rejected(quantity, "the growth of a sector or a firm, not of the economy")
-    if GOAL_AFTER.match(after) or PURPOSE.search(clause):
+    if GOAL_AFTER.match(after) or PURPOSE.search(clause, len(clause) - TAIL):
         return _rejected(quantity, "a goal or target band")  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
-    if FROM_BEFORE.search(before) and not re.match(
+    if FROM_BEFORE.search(before, len(before) - 30) and not re.match(
             r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
@@ -351,7 +393,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if indicator.key == "population" and quantity.unit == "number" and SUBSET_AFTER.match(sentence.text, cue.end):
         return _rejected(quantity, "part of the population, not all of it")  # "1.2 million citizens working abroad": some of the people, not all
     operator, statistic = _operator(before), "value"
-    negated = NEGATED.search(before) is not None
+    negated = "n" in before and NEGATED.search(before, len(before) - 60) is not None
     if quantity.unit == "rank" and quantity.list_rank:
         statistic, group, operator = "rank", context.lead.scope.text if context.lead.scope else None, "="
     elif quantity.unit == "rank":
@@ -450,6 +492,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         other=other,
         doubts=tuple(doubts),
         definition_pinned=_pinned(sentence.text, quantity, cue, indicator),
+        voice=_voice(sentence.text, quantity),
     )
 
 
@@ -481,13 +524,18 @@ OTHER_DEFINITION = re.compile(r"\bif\s+(?:you|we|one)\s+(?:count|include|add|exc
 SHARED_SUBJECT = re.compile(r"\band\b[^,.;]{0,40}\b(?:are|were|have|had|remain)\b", re.I)
 
 
+@lru_cache(maxsize=256)
+def _names_another_definition(sentence: str) -> bool:
+    return OTHER_DEFINITION.search(sentence) is not None
+
+
 def _reading_doubts(context: _Context, quantity: Quantity, indicator, period: Period) -> list[str]:
     """What makes a reading uncertain in ways the words show: another definition named in
     the sentence, two places sharing the subject of a rank, a flow with a span of years
     named just before (a total over them?)."""
     sentence = context.sentence
     doubts = []
-    if OTHER_DEFINITION.search(sentence.text):
+    if _names_another_definition(sentence.text):
         doubts.append("the sentence speaks of another definition or an unofficial measure")
     if quantity.unit == "rank":
         countries = [m for m in context.in_sentence if m.kind == "country" and m.end <= quantity.start]
@@ -500,6 +548,19 @@ def _reading_doubts(context: _Context, quantity: Quantity, indicator, period: Pe
         if previous.paragraph == sentence.paragraph and span is not None and span.kind in ("past", "range", "since"):
             doubts.append(f"the sentence before speaks of {span.text}: the amount may be a total over those years")
     return doubts
+
+
+# "Claim: ...", "the minister claimed that ...": the figure that follows is someone else's.
+REPORTED = re.compile(r"^\W*(?:claim|the\s+claim|verdict|what\s+was\s+claimed)\s*:|\b(?:claim(?:s|ed)?|alleg(?:es|ed))\s+that\b",
+                      re.I)
+
+
+def _voice(sentence: str, quantity: Quantity) -> str:
+    """Whose figure this is: quoted when it stands inside quotation marks or after words
+    that report a claim; the article's own otherwise."""
+    before = sentence[: quantity.start]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return "quoted" if opened or REPORTED.search(before) else "the article"
 
 
 def _pinned(sentence: str, quantity: Quantity, cue: _Cue, indicator) -> bool:
