@@ -1,6 +1,7 @@
 """Stage 3, resolve: a claim's words into codes — country, indicator, group, years, sources."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .catalogue import SOURCES_DIR, indicators, load_toml
@@ -33,10 +34,15 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
                       f"{published.year - 1}",)
     indicator = indicators().get(claim.indicator or "")
     entity = places.country_code(claim.entity) if claim.entity else None
-    if (indicator is not None and indicator.local_currency and claim.unit not in ("USD", "percent", "persons", "rank", "ratio")
+    if (indicator is not None and indicator.unit != "LCU" and claim.unit not in ("USD", "percent", "persons", "rank", "ratio")
             and entity and places.currency_country(claim.unit) == entity):
-        # "Rs 296.58 lakh crore" of India's GDP: the series in rupees.
-        indicator = indicators()[indicator.local_currency]
+        # "Rs 296.58 lakh crore" of India's GDP: the series in rupees; "real" or "at constant
+        # prices" its volume. A measure with none in national currency may have one under a
+        # definition the same words allow ("per capita income": GDP per capita), with a doubt.
+        local, doubt = _in_national_currency(indicator, claim)
+        if local is not None:
+            indicator = local
+            doubts += (doubt,) if doubt else ()
     entity_name = places.country_name(entity) if entity else claim.entity
     group_key = places.group_key(claim.group) if claim.group else None
     if claim.statistic == "rank" and claim.group is None:
@@ -69,7 +75,8 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
                    "sources/independence.toml")
     elif claim.statistic == "ratio" and other is None:
         problem = "the comparison names no country to compare with" + (f" ('{claim.other}' is unknown)" if claim.other else "")
-    elif claim.unit not in ("USD", "percent", "persons", "rank", "ratio") and indicator.unit != "LCU":
+    elif claim.unit not in ("USD", "percent", "persons", "rank", "ratio") and (
+            indicator.unit != "LCU" or places.currency_country(claim.unit) != entity):
         problem = (
             f"the amount is in {claim.unit}; the catalogue has only {indicator.unit} series "
             f"for {indicator.name}, and converting currencies would add a second source of error"
@@ -98,6 +105,26 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
 
 
 FISCAL = None
+
+
+REAL_WORDS = re.compile(r"\breal\s+(?:GDP|gross domestic product|terms)\b|\bconstant\s+(?:\(\d{4}(?:-\d{2})?\)\s+)?prices\b",
+                        re.I)
+
+
+def _in_national_currency(indicator, claim: Claim):
+    """The indicator's series in national currency (its volume if the words say "real"), and
+    the doubt to note when only another definition of the words has one."""
+    catalogue = indicators()
+    if REAL_WORDS.search(claim.quote) and "gdp_real_lcu" in catalogue and indicator.key in ("gdp", "gdp_real_lcu"):
+        return catalogue["gdp_real_lcu"], None
+    if indicator.local_currency:
+        return catalogue[indicator.local_currency], None
+    for key in indicator.also:
+        other = catalogue[key]
+        if other.local_currency:
+            return catalogue[other.local_currency], (f"no series of {indicator.name} in national currency: read as "
+                                                     f"{catalogue[other.local_currency].name}")
+    return None, None
 
 
 def _fiscal_label(entity: str | None) -> str | None:

@@ -279,6 +279,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     after = sentence.text[quantity.end:]
     before = sentence.text[: quantity.start]
     clause = _clause_before(sentence.text, quantity.start)
+    if quantity.unit == "number" and not is_scaled(quantity):
+        # Years, dates, counts and list numbers: no indicator is measured in a bare number.
+        return _rejected(quantity, "a bare number: a year, a date or a count")
     projection = None
     if TARGET.search(clause, len(clause) - TAIL):
         return _rejected(quantity, "a plan, target or goal")
@@ -702,7 +705,8 @@ def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: b
     if quantity.unit == "rank":
         return True
     if quantity.unit.startswith("currency:"):
-        return indicator.unit == "USD"
+        # Dollars are dollars; another currency may be a series in national currency.
+        return indicator.unit == "USD" or (indicator.unit == "LCU" and quantity.unit != "currency:USD")
     # Plain numbers: only amounts written with a scale ("19.6 million"). Unscaled numbers
     # ("employs 12,000 people", "2027") are counts and dates, not statistics.
     return is_scaled(quantity)

@@ -90,7 +90,8 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
     # A month or quarter in the number's own clause makes it sub-annual, whatever years
     # stand further off ("in the first quarter of 2023, GDP fell 10.3% on the same period
     # in 2022"); December alone may be the year's end (December-on-December inflation).
-    if subannual is not None and (scored is None or subannual[0] <= scored[0] or subannual[0] < len(sentence.text)):
+    if subannual is not None and (scored is None or subannual[0] <= scored[0]
+                                  or subannual[2] and subannual[0] < len(sentence.text)):
         if re.fullmatch(r"(?:in|of|for)?\s*December", subannual[1].strip(), re.I):
             # The year written with it ("December 2024"), else the year the sentence is about.
             attached = re.search(r"December,?\s+((?:19|20)\d\d)\b", sentence.text)
@@ -156,7 +157,7 @@ def _carried_year(context: _Context) -> Period | None:
     if previous.paragraph != sentence.paragraph:
         return None
     found = _period_in(previous.text, len(previous.text), len(previous.text))
-    if found is not None and found.kind in ("last_year", "this_year"):
+    if found is not None and found.kind in ("last_year", "this_year", "fiscal", "fiscal_this", "fiscal_last"):
         # "Last year, our economy grew 8.7%. GDP surpassed $1 trillion.": the same year.
         return Period(found.kind, found.text, found.start, found.end, "previous sentence")
     if found is None or found.kind != "year":
@@ -193,8 +194,9 @@ def _may_name_subannual(sentence: str) -> bool:
     return any(map(sentence.__contains__, SUBANNUAL_WORDS))
 
 
-def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
-    """A month, quarter or half year near the number, scored like a period."""
+def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str, bool] | None:
+    """A month, quarter or half year near the number, scored like a period, and whether it
+    stands before the number (framing its clause: "In the first quarter, ...")."""
     if not _may_name_subannual(text):
         return None
     best = None
@@ -209,7 +211,7 @@ def _subannual_near(text: str, quantity: Quantity) -> tuple[int, str] | None:
         between = text[quantity.end:match.start()] if after else text[end:quantity.start]
         distance += _gap_penalty(text, between)
         if best is None or distance < best[0]:
-            best = (distance, match.group(0))
+            best = (distance, match.group(0), not after)
     return best
 
 

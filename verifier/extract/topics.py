@@ -148,6 +148,10 @@ def list_context(document: Document, block_index: int) -> ListContext | None:
         if before.kind in ("paragraph", "heading", "title"):
             text = document.text[before.start: before.end] + " \n " + text
     heading = document.text[blocks[block.heading].start: blocks[block.heading].end] if block.heading is not None else ""
+    # The year may stand a paragraph or two above the lead: "... the highest FDI in 2023."
+    for index in range(block.lead - 1, max(-1, block.lead - 3), -1):
+        if blocks[index].kind in ("paragraph", "heading", "title"):
+            heading = document.text[blocks[index].start: blocks[index].end] + " \n " + heading
     return _lead(text, heading, block.number if block.kind == "item" else None)
 
 
