@@ -420,3 +420,48 @@ def test_a_figure_said_twice_is_one_claim_with_both_places():
 def test_whose_claim_it_is(sentence, voice):
     (claim,) = claims_in(sentence)
     assert claim.voice == voice
+
+
+# --- lists written into sentences, and figures in brackets ---------------------------------
+
+
+def test_figures_in_brackets_beside_places_say_the_same_as_the_text_around():
+    text = ("Chile's GDP per capita reached $17,100 in 2024. This compares with Peru ($8,300) and Bolivia ($4,000).")
+    claims = found(text)
+    assert (claims["$8,300"].entity, claims["$8,300"].indicator) == ("Peru", "gdp_per_capita")
+    assert claims["$4,000"].entity == "Bolivia"
+
+
+def test_respectively_pairs_each_figure_with_its_year_and_place():
+    claims = found("Kenya and Uganda grew 5.6% and 6.1% in 2023, respectively.")
+    assert (claims["5.6%"].entity, claims["6.1%"].entity) == ("Kenya", "Uganda")
+    years = found("Chile's economy posted a 1.2 percent drop and a 6.0 percent drop in 2019 and 2020, respectively.")
+    assert (years["1.2 percent"].period.start, years["6.0 percent"].period.start) == (2019, 2020)
+
+
+def test_an_apposition_between_subject_and_verb_is_passed_over():
+    (claim,) = claims_in("In 2023, inflation, the old enemy of Chileans, fell to 3.9 percent.")
+    assert claim.indicator == "inflation"
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("Ruritania ranked first in the world ranking of countries in terms of inflation in 2023.", "inflation"),
+    ("The top five countries with the highest annual inflation included Chile in 2023.", "inflation"),
+    ("In 2024 the UK had the strongest growth of the four European G7 economies.", "gdp_growth"),
+])
+def test_what_a_rank_is_by(sentence, indicator):
+    rank = next(c for c in claims_in(sentence) if c.statistic == "rank")
+    assert rank.indicator == indicator
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya's 52 percent debt to GDP in 2024 is manageable.",
+    "Kenya's debt-to-GDP ratio of 70.2% in 2023 worries lenders.",
+])
+def test_a_ratio_named_as_of_gdp_needs_no_of_gdp_after_the_number(sentence):
+    (claim,) = claims_in(sentence)
+    assert claim.indicator == "public_debt"
+
+
+def test_a_difference_of_people_is_not_a_population():
+    assert "3 million" in why_not("India's population is now ahead of China's, a difference of nearly 3 million.")

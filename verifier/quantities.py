@@ -95,10 +95,10 @@ SCALE = rf"(?:{_alternation(SCALES)})(?![\w])"
 # A scale may be joined to its number by a hyphen ("US$87.4-billion").
 TO_SCALE = r"(?:\s?|-)"
 DASH = r"(?:\s?[-–—]\s?|\sto\s)"
-SUPERLATIVE = r"(?:largest|biggest|highest|lowest|smallest|most[\s-]populous)"
+SUPERLATIVE = r"(?:largest|biggest|highest|lowest|smallest|most[\s-]populous|strongest|weakest)"
 # "the seventh (7th) largest", "Tenth (10th) place": an ordinal written twice.
 ORDINAL_AGAIN = r"(?:\s\(\d{1,3}(?:st|nd|rd|th)\))?"
-ASCENDING = ("lowest", "smallest")
+ASCENDING = ("lowest", "smallest", "weakest")
 WORD_NUMBER = (rf"(?:(?:{_alternation(TENS_WORDS)})(?:[\s-](?:{_alternation(UNITS_WORDS)}))?"
                rf"|{_alternation(UNITS_WORDS)}|(?:a|one)\shundred)")
 PERCENT_UNIT = r"(?:%|percent(?:age\spoints?)?\b|per\scent\b|pct\b|pp\b)"
@@ -142,7 +142,7 @@ SHAPES: list[tuple[str, str, set[str]]] = [
     ("first_place", r"\b(?:top(?=\s(?:destination|economy|spot|recipient|performer|position)\b)|number\s(?:one|1)\b"
                     r"|no\.\s?1\b)", {"top", "number", "no"}),
     ("superlative", rf"(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?P<s_word>{SUPERLATIVE})\b",
-     {"the", "largest", "biggest", "highest", "lowest", "smallest", "most"}),
+     {"the", "largest", "biggest", "highest", "lowest", "smallest", "most", "strongest", "weakest"}),
     ("w_amount", rf"""\b(?P<wa_num>{WORD_NUMBER})\s(?P<wa_scale>trillion|billion|million)\b
         (?:\s(?P<wa_cur>{_alternation(SUFFIX_CURRENCIES)})\b)?""", _WORD_NUMBERS),
     ("plain", rf"""(?<![\w.,])(?P<n_num>{SIGNED})(?:{TO_SCALE}(?P<n_scale>{SCALE}))?
@@ -192,7 +192,7 @@ START_WORDS = frozenset(word for _, _, starts in SHAPES for word in starts) - {"
 START_SIGNS = sorted({p[0] for p in PREFIX_CURRENCIES if not p[0].isalnum()})
 # The two commonest words in English open a quantity only before one of these.
 AFTER_THE = {*CARDINAL_WORDS, *ORDINAL_WORDS, "fastest", "quickest", "largest", "biggest", "highest", "lowest",
-             "smallest", "most", "world"}
+             "smallest", "most", "world", "strongest", "weakest"}
 AFTER_A = {"hundred", *FRACTION_WORDS}
 # Matched in lower-cased text: case-sensitive literals cost the engine less than (?i).
 # A start word may run into digits ("USD300") but not into letters.

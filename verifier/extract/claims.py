@@ -112,7 +112,7 @@ COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up
 
 GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|ceiling|band)\b", re.I)
 # "an increase of 160 USD", "up by $2 billion": an amount that is a difference, not a level.
-DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|decrease|difference|gap|shortfall)\s+of"
+DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|decrease|difference|gap|shortfall|margin)\s+of"
                                r"\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
                                r"|\b(?:up|down|higher|lower|more|less)\s+by\s+$"
                                r"|\b(?:increased|rose|grew|fell|dropped|declined|decreased|jumped|climbed)\s+by\s+$"
@@ -165,7 +165,7 @@ def extract_claims(document: Document) -> list[Claim]:
     claims: list[Claim] = []
     last_in_block: dict[int, Claim] = {}  # block index -> its last claim so far
     for index, sentence in enumerate(sentences):
-        if numbers[index] and sentence.text.rstrip(" \"”’'").endswith("?"):
+        if numbers[index] and sentence.text.rstrip(" \"”’'").endswith("?") and not re.search(r"[“‘\"']\w", sentence.text):
             for quantity in numbers[index]:
                 _rejected(quantity, "in a question, which asserts nothing")
             continue
@@ -240,8 +240,8 @@ def _fuller(a: Claim, b: Claim) -> bool:
 
 
 def _topic(sentence, sentences, index: int, last_in_block: dict[int, Claim]) -> Topic | None:
-    """The measure of the last claim in this block, or in the block before it."""
-    for block in (sentence.paragraph, sentence.paragraph - 1):
+    """The measure of the last claim in this block, or in the two blocks before it."""
+    for block in (sentence.paragraph, sentence.paragraph - 1, sentence.paragraph - 2):
         claim = last_in_block.get(block)
         if claim is not None:
             return topic_of(claim, _indicator_of(claim))
@@ -287,14 +287,13 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         return _rejected(quantity, "a plan, target or goal")
     if (FORECAST.search(clause, len(clause) - TAIL) or (LISTED_ON.search(clause) and FORECAST.search(before, len(before) - TAIL))
             or " to " in before and HEADLINE_FUTURE.match(before)):
-        projection = _projection_by(context)
-        if projection is None and not _about_the_past(context, quantity):
-            return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
+        projection = _projection_by(context) or "none"
     if _company_subject().search(clause):
         return _rejected(quantity, "a company's or institution's figure")  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if quantity.unit == "number" and _count_unit().match(after):
         return _rejected(quantity, "a count of things")  # "83.7 million tonnes": a count of things
-    if quantity.unit.startswith("currency:") and DIFFERENCE_BEFORE.search(before, len(before) - TAIL):
+    if (quantity.unit.startswith("currency:") or quantity.unit == "number") and DIFFERENCE_BEFORE.search(
+            before, len(before) - TAIL):
         return _rejected(quantity, "a difference between two amounts")
     if quantity.unit in ("number",) and DIFFERENCE_AFTER.match(after) or (
             quantity.unit.startswith("currency:") and DIFFERENCE_AFTER.match(after)):
@@ -427,6 +426,12 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         if subject is not None:
             group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
+    if projection == "none":
+        # Someone else's forecast is no claim, unless its year was over when the article
+        # appeared: "growth was expected to reach 5% in 2022", written in 2024, is an estimate.
+        if not _over_at_publication(context, period):
+            return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
+        projection = None
     if period.kind == "december":
         if (indicator.key == "inflation" or indicator.key == "inflation_end_of_period") and not MONTHLY.search(
                 sentence.text):
@@ -585,6 +590,18 @@ INSTITUTION_SITES = {"imf.org": "imf", "worldbank.org": "world_bank"}
 LOOK_BACK = 4  # sentences before a forecast in which the institution may be named
 
 
+def _in_brackets_beside_a_place(context: _Context, quantity: Quantity) -> bool:
+    text = context.sentence.text
+    opening = re.search(r"\(\s*(?:about\s+|around\s+|some\s+)?$", text[: quantity.start])
+    if opening is None:
+        return False
+    places = context.in_sentence
+    before = any(m.end <= opening.start() and not text[m.end: opening.start()].strip() for m in places)
+    after = any(m.start >= quantity.end and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[quantity.end: m.start])
+                for m in places)
+    return before or after
+
+
 def _projection_by(context: _Context) -> str | None:
     """The institution whose projection a forecast sentence reports ("the IMF projects",
     "according to World Bank forecasts"): named in the sentence, or in the few sentences
@@ -609,14 +626,14 @@ def _projection_by(context: _Context) -> str | None:
     return named[0][1] if named else None
 
 
-def _about_the_past(context: _Context, quantity: Quantity) -> bool:
-    """A forecast word about a year already over when the article appeared ("growth was
-    expected to reach 5% in 2022", written in 2024) reports an estimate, not a forecast."""
+def _over_at_publication(context: _Context, period: Period) -> bool:
+    """Whether the figure's own period had ended when the article appeared."""
     published = context.document.published
     if published is None:
         return False
-    years = [int(m.group(0)) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", context.sentence.text)]
-    return bool(years) and max(years) < published.year
+    if period.kind == "last_year":
+        return True
+    return period.kind in ("year", "range") and period.end is not None and period.end < published.year
 
 
 def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share: bool,
@@ -625,8 +642,9 @@ def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share:
     ("In 2017, the figure stood at $50 billion"). The cue, and the doubt to note (none
     when the words point back to it). A superlative ("the highest") needs its measure
     beside it, and "among the highest" claims no place at all: neither carries one."""
-    if quantity.unit == "rank" and (not re.search(r"\d|place|spot|position|first|second|third|fourth|fifth|sixth"
-                                                  r"|seventh|eighth|ninth|tenth", quantity.text, re.I)
+    generic = re.match(r"\s+(?:annual\s+)?(?:rates?|levels?|figures?|ratios?)\b", context.sentence.text[quantity.end:], re.I)
+    if quantity.unit == "rank" and (not (generic or re.search(r"\d|place|spot|position|first|second|third|fourth|fifth"
+                                                             r"|sixth|seventh|eighth|ninth|tenth", quantity.text, re.I))
                                     or re.search(r"\b(?:one of|among)\s+(?:the\s+)?$", context.sentence.text[
                                         : quantity.start], re.I)):
         return None, None
@@ -649,6 +667,10 @@ def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share:
     clause_start = quantity.start - len(clause)
     places = [(m.start - clause_start, m.end - clause_start) for m in context.in_sentence
               if m.start >= clause_start and m.end <= quantity.start]
+    if _in_brackets_beside_a_place(context, quantity):
+        # "the UK ($58,906) and Japan ($50,206)", "($10,500 in Kazakhstan versus ...)": a
+        # figure set beside a place says the same of it as the text around.
+        return _Cue(quantity.start, quantity.end, f"{topic.cue} ({topic.where})", topic.indicator), None
     if names_something_else(clause, places):
         return None, None
     cue = _Cue(quantity.start, quantity.end, f"{topic.cue} ({topic.where})", topic.indicator)
@@ -695,7 +717,7 @@ MAX_CUE_DISTANCE = 80
 
 def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: bool) -> bool:
     if quantity.unit == "percent":
-        if of_gdp:
+        if of_gdp or indicator.measure == "ratio" and indicator.key in _ratio_named_keys():
             return indicator.measure == "ratio"
         if share:
             return indicator.measure == "level" and indicator.summable
@@ -710,6 +732,15 @@ def _compatible(quantity: Quantity, indicator: Indicator, share: bool, of_gdp: b
     # Plain numbers: only amounts written with a scale ("19.6 million"). Unscaled numbers
     # ("employs 12,000 people", "2027") are counts and dates, not statistics.
     return is_scaled(quantity)
+
+
+@lru_cache(maxsize=1)
+def _ratio_named_keys() -> frozenset[str]:
+    """Ratios whose own name says "of GDP" ("the debt-to-GDP ratio of 75.4%"): a percentage
+    beside them needs no "of GDP" written after it."""
+    return frozenset(key for key, indicator in indicators().items()
+                     if indicator.measure == "ratio" and any("gdp" in p.lower() or "ratio" in p.lower()
+                                                             for p in indicator.phrases))
 
 
 def _distance(cue: _Cue, start: int, end: int) -> int:
@@ -929,7 +960,10 @@ def _level_subject(sentence: str, verb_start: int, cues: list[_Cue]) -> _Cue | N
 RANKED_LIST_OF_GROWTH = re.compile(r"\s+(?:place\s+|position\s+)?(?:among\s+\d+\s+\w+\s+)?(?:in|on)\s+(?:the\s+)?"
                                    r"(?:list|ranking|league\s+table)\s+of\s+"
                                    r"(?:the\s+)?(?:world['’]s\s+)?(?:fastest|quickest)[\s-]growing\b", re.I)
-RANK_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:nominal\s+|total\s+)?", re.I)
+RANK_BY = re.compile(r"^[^.;]{0,60}?\b(?:by|in\s+terms\s+of|for)\s+(?:nominal\s+|total\s+|annual\s+)?", re.I)
+# "the top five countries with the highest annual inflation": what a top-N list ranks by.
+WITH_THE_MOST = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:with|by)\s+the\s+(?:highest|largest|biggest|lowest|fastest|most)\s+"
+                           r"(?:annual\s+)?", re.I)
 
 
 RANK_ENDS_PHRASE = re.compile(r"\s*(?:$|[,.;:)]|[-–—]|(?:in|among|within|of|after|behind|globally|worldwide|on"
@@ -960,14 +994,14 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
         return _Cue(quantity.start, quantity.end, quantity.text, indicators()["population"])
     # Largest and smallest rank levels; highest and lowest rank rates and ratios too
     # ("the fourth-highest public debt", "the second-lowest unemployment rate").
-    any_measure = re.search(r"highest|lowest", quantity.text, re.I) is not None
+    any_measure = re.search(r"highest|lowest|strongest|weakest", quantity.text, re.I) is not None
     levels = [c for c in cues if c.indicator is not None and (any_measure or c.indicator.measure == "level")]
     after = sentence[quantity.end:]
-    by = RANK_BY.match(after)
+    by = RANK_BY.match(after) or WITH_THE_MOST.match(after)
     if by:
-        for cue in levels:
-            if cue.start == quantity.end + by.end():
-                return cue
+        named = [c for c in cues if c.indicator is not None and c.start == quantity.end + by.end()]
+        if named:
+            return max(named, key=lambda c: c.end - c.start)
     near = [c for c in levels if c.start >= quantity.end and c.start - quantity.end <= 25
             or c.end <= quantity.start and re.fullmatch(r",?\s*(?:the\s+)?", sentence[c.end:quantity.start])]
     if not near:

@@ -69,7 +69,9 @@ def _clause_before(sentence: str, position: int) -> str:
 
 
 # Asides set off by commas do not end a clause: "Inflation, meanwhile, fell to 5%".
-ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,120},(?=\s*[a-z]|\s*$)|,\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
+ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,120},(?=\s*[a-z]|\s*$)"
+                   # "Inflation, the perennial bugbear of Argentines, fell to 2.2%": an apposition.
+                   r"|,\s*(?:the|a|an)\s+[^,;]{1,80},(?=\s*(?!and\b|or\b|but\b|while\b|with\b|in\b)[a-z]+\b|\s*$)|,\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
                    r"|moreover|furthermore|though|indeed|likewise|similarly|in other words|in fact),", re.I)
 
 

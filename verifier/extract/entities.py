@@ -188,6 +188,13 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
     sentence = context.sentence
     in_sentence = context.in_sentence
     countries = [m for m in in_sentence if m.kind == "country"]
+    if "respectively" in sentence.text:
+        # "Kenya and Uganda grew 5.6% and 6.1%, respectively": the n-th place with the n-th figure.
+        from .periods import respective
+        listed = [m for m in countries if m.end <= quantity.start]
+        index = respective(sentence.text, quantity, [(m.start, m.end) for m in listed])
+        if index is not None:
+            return listed[index].text, "named in the same place of a list (“respectively”)"
     clause_start = quantity.start - len(_clause_before(sentence.text, quantity.start))
     # A country in an earlier clause as the object of a preposition ("weak demand in China,
     # and unemployment rose to 3.4%") is not the subject of this clause's figure.

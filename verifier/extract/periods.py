@@ -83,8 +83,31 @@ SUBANNUAL_WORDS = ("quarter", "Q1", "Q2", "Q3", "Q4", "month", "half", "H1", "H2
                    *calendar.month_name[1:])
 
 
+def respective(text: str, quantity: Quantity, items: list[tuple[int, int]]) -> int | None:
+    """"the 0.2 percent drop and the 8.0 percent drop in 2019 and 2020, respectively": the
+    index of the item (of `items`, spans in the text) that goes with this number, when as
+    many numbers of its kind as items stand before the word "respectively"."""
+    word = text.find("respectively")
+    if word < 0 or quantity.start > word or len(items) < 2:
+        return None
+    from ..quantities import find_quantities
+    kind = quantity.unit
+    numbers = [q for q in find_quantities(text[:word]) if q.unit == kind]
+    starts = [q.start for q in numbers]
+    if len(numbers) != len(items) or quantity.start not in starts:
+        return None
+    return starts.index(quantity.start)
+
+
 def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str | None) -> Period:
     sentence = context.sentence
+    if "respectively" in sentence.text:
+        years = [m for m in YEAR.finditer(sentence.text) if m.start() < sentence.text.find("respectively")
+                 and not quantity.start <= m.start() < quantity.end]
+        index = respective(sentence.text, quantity, [m.span() for m in years])
+        if index is not None:
+            year = int(years[index].group(0))
+            return Period("year", f"{years[index].group(0)} (respectively)", year, year, "sentence")
     scored = _period_scored(sentence.text, quantity.start, quantity.end)
     subannual = _subannual_near(sentence.text, quantity)
     # A month or quarter in the number's own clause makes it sub-annual, whatever years
@@ -220,7 +243,8 @@ def _anchor_year(context: _Context, position: int, quantity: Quantity) -> int | 
     written before it in the sentence, else in the sentences before (this paragraph or the
     one before), else any other year in the sentence."""
     sentence = context.sentence
-    others = [m for m in YEAR.finditer(sentence.text) if not (quantity.start <= m.start() < quantity.end)]
+    others = [m for m in YEAR.finditer(sentence.text) if not (quantity.start <= m.start() < quantity.end)
+              and not REFERENCE_SINCE.search(sentence.text, max(0, m.start() - 50), m.start())]
     before = [m for m in others if m.start() < position]
     if before:
         return int(before[-1].group(0))
@@ -231,7 +255,11 @@ def _anchor_year(context: _Context, position: int, quantity: Quantity) -> int | 
         found = [int(m.group(0)) for m in _topic_years(previous.text)]
         if found:
             return found[-1]
-    return int(others[0].group(0)) if others else None
+    if others:
+        return int(others[0].group(0))
+    # "the average inflation rate for the year": the year the headline is about.
+    title = _topic_years(context.document.title)
+    return int(title[-1].group(0)) if title else None
 
 
 def _period_in(text: str, q_start: int, q_end: int) -> Period | None:

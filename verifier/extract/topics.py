@@ -89,7 +89,7 @@ figure figures number indicator level value amount total sum country nation stat
 fall jump consistent steady sharp slight modest strong robust new record further additional another higher lower
 high low all-time place spot position globally worldwide according data latest show showed shows said says report
 reported respectively overall nearly barely slightly compared comparison versus record-high record-low
-alone already together combined jointly altogether collectively meanwhile however still yet almost likewise
+percent per cent pct points all whole entire alone already together combined jointly altogether collectively meanwhile however still yet almost likewise
 similarly otherwise instead thus therefore hence accordingly consequently reportedly officially provisionally
 preliminarily initially finally eventually recently lately
 """.split())
