@@ -106,7 +106,7 @@ def names_something_else(clause: str, places: list[tuple[int, int]] | None = Non
         if 0 <= start < end <= len(text):
             text = text[:start] + " " + text[end:]
     for word in re.findall(r"[^\W\d_][\w'’-]*", text):
-        word = word.lower().rstrip("'’s").removesuffix("’s").removesuffix("'s")
+        word = re.sub(r"['’]s?$", "", word.lower())
         if len(word) >= 3 and word not in FUNCTION_WORDS:
             return True
     return False
