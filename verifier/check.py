@@ -550,6 +550,17 @@ def _rank_readings(claim, resolution, indicator, series, tol):
     ranked = sorted((e for e in active if year in series.values[e]),
                     key=lambda e: series.values[e][year] if ascending else -series.values[e][year])
     position = ranked.index(entity) + 1
+    tied = ""
+    if indicator.unit == "percent":
+        # Rates as published, to one decimal: 1.102% and 1.101% are both 1.1%, a tie, and
+        # a rank claim holds for any place of the tie.
+        own = round(series.values[entity][year], 1)
+        better = [e for e in ranked if (round(series.values[e][year], 1) < own if ascending
+                                        else round(series.values[e][year], 1) > own)]
+        level = [e for e in ranked if e != entity and round(series.values[e][year], 1) == own]
+        if level:
+            position = len(better) + 1
+            tied = f" (tied at {own:.1f}% with {', '.join(geography().country_name(e) for e in level[:5])})"
     neighbours = ", ".join(
         f"{i + 1}. {geography().country_name(e)} {fmt.amount(series.values[e][year], indicator.unit)}"
         for i, e in enumerate(ranked) if abs(i + 1 - position) <= 1 or (claim.operator == "<=" and i + 1 == int(claim.value))
@@ -558,7 +569,7 @@ def _rank_readings(claim, resolution, indicator, series, tol):
     unranked = [e for e in active if year not in series.values[e]]
     missing = f"; no {year} value for {', '.join(unranked)}" if unranked and len(unranked) <= 10 else (
         f"; {len(unranked)} economies have no {year} value" if unranked else "")
-    detail = (f"{fmt.ordinal(position)} {'lowest ' if ascending else ''}of {len(ranked)} {scope} by {indicator.name} "
+    detail = (f"{fmt.ordinal(position)}{tied} {'lowest ' if ascending else ''}of {len(ranked)} {scope} by {indicator.name} "
               f"in {year}, aggregates excluded"
               f"{missing}{_silent_note(series, economies, active) if not group.all_economies else ''}; {neighbours}")
     evidence = _evidence(series, indicator, entity, [year], series.values[entity][year], indicator.unit, detail)

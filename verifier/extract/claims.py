@@ -50,7 +50,10 @@ CHANGE_VERB = re.compile(
     r"\b(?P<verb>grew|grown|grow|grows|growing|rose|risen|rise|rises|rising|increased|increases|increasing|expanded"
     r"|expands|expand|expanding|jumped|climbed|advanced|surged|soared|contracted|contracts|contract|contracting"
     r"|shrank|shrunk|shrinks|shrinking|fell|fallen|falls|falling|declined|declines|declining|dropped|dropping|drops"
-    r"|decreased|slumped|slipped|plunged|plummeted|tumbled|(?:was|were|is|are|been)\s+(?:up|down)|up|down)"
+    r"|decreased|slumped|slipped|plunged|plummeted|tumbled|(?:was|were|is|are|been)\s+(?:up|down)|up|down"
+    # After "to" or a modal: "is projected to decline by 2%", "could fall 3%".
+    r"|(?<=to\s)(?:increase|decline|fall|drop|decrease|jump|climb|surge|plunge|slump|soar)"
+    r"|(?<=will\s)(?:increase|decline|fall|drop|decrease|jump|climb|surge|plunge|slump|soar))"
     # "increased its economy by 7%": an object between the verb and "by".
     r"(?:\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?=by\b))?"
     r"\s+(?:only\s+|just\s+|merely\s+)?(?:by\s+)?"
@@ -98,6 +101,10 @@ FORECAST = re.compile(r"\b(?:forecasts?|forecasted|forecasting|projects?|project
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
+# "from $2.10 trillion (i.e. $2,103.6 billion)": the figure restated in brackets, where the
+# words before the first one decide.
+RESTATED = re.compile(r"(?:[$€£]\s?)?\d[\d.,]*(?:\s?(?:%|per\s?cent|percent|trillion|billion|million|bn|tn|crore|lakh))?"
+                      r"\s*\(\s*(?:i\.\s?e\.?,?|ie,?|that\s+is,?|or|about|roughly)?\s*$", re.I)
 
 
 
@@ -178,6 +185,8 @@ def extract_claims(document: Document) -> list[Claim]:
         context = _Context(document, sentences, index, mentions, starts, paragraph_starts, newlines, main, main_why,
                            lead=lead, topic=topic)
         cues = _cues(sentence.text)
+        if cues:
+            cues = _outside_group_names(cues, context.in_sentence)
         if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
             cues = _pronoun_subject(sentence.text, sentences[index - 1].text) + cues
         if not cues and lead is None and topic is None:
@@ -309,7 +318,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         return _rejected(quantity, "the growth of a sector or a firm, not of the economy")
     if GOAL_AFTER.match(after) or PURPOSE.search(clause, len(clause) - TAIL):
         return _rejected(quantity, "a goal or target band")  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
-    if FROM_BEFORE.search(before, len(before) - 30) and not re.match(
+    restated = RESTATED.search(before, max(0, len(before) - 60))
+    if FROM_BEFORE.search(before[:restated.start()] if restated else before,
+                          max(0, (restated.start() if restated else len(before)) - 30)) and not re.match(
             r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
@@ -526,8 +537,12 @@ def _plausible_measure(indicator, quantity: Quantity, sentence: str):
 MONTHLY = re.compile(r"\bmonthly\b|\bmonth[- ]on[- ]month\b|\bm/m\b|\bfrom\s+the\s+previous\s+month\b", re.I)
 # "around 42% if you count those who have given up looking": the figure under another definition.
 OTHER_DEFINITION = re.compile(r"\bif\s+(?:you|we|one)\s+(?:count|include|add|exclude)|\bincluding\s+those\b"
-                              r"|\b(?:unofficial|alternative|independent)\s+(?:data|figures?|estimates?|measure|index|group)\b",
+                              r"|\b(?:unofficial|alternative|independent)\s+(?:[\w-]+\s+){0,2}?(?:data|figures?|estimates?|measures?|index"
+                              r"|group|economists?|researchers?|analysts?|calculations?)\b",
                               re.I)
+# "GDP grew by 103% at current prices", "nominal GDP growth of 8.9%": not the real growth rate.
+NOMINAL_GROWTH = re.compile(r"\bat\s+current\s+prices\b|\bnominal\s+(?:GDP\s+)?growth\b|\bgrowth\s+(?:in|of)\s+nominal\b"
+                            r"|\bin\s+nominal\s+terms\b|\bnominal\s+GDP\s+(?:grew|rose|increased|expanded)\b", re.I)
 # "India and China are the most populous": two places share the subject.
 SHARED_SUBJECT = re.compile(r"\band\b[^,.;]{0,40}\b(?:are|were|have|had|remain)\b", re.I)
 
@@ -543,6 +558,10 @@ def _reading_doubts(context: _Context, quantity: Quantity, indicator, period: Pe
     named just before (a total over them?)."""
     sentence = context.sentence
     doubts = []
+    if period.text.lower().startswith(("each year", "every year")):
+        doubts.append(f"“{period.text}” claims every year to {period.end}: checked for {period.end} alone")
+    if indicator.key == indicators()["gdp"].growth and NOMINAL_GROWTH.search(sentence.text):
+        doubts.append("the sentence speaks of growth at current prices (nominal), and the series is real growth")
     if _names_another_definition(sentence.text):
         doubts.append("the sentence speaks of another definition or an unofficial measure")
     if quantity.unit == "rank":
@@ -667,6 +686,11 @@ def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share:
     clause_start = quantity.start - len(clause)
     places = [(m.start - clause_start, m.end - clause_start) for m in context.in_sentence
               if m.start >= clause_start and m.end <= quantity.start]
+    # The topic's own word in the clause names nothing else: "inflation is projected to
+    # fall from 4.6% in 2023 to 2.6% in 2024".
+    places += [(c.start - clause_start, c.end - clause_start) for c in cues
+               if c.indicator is not None and c.indicator.key == topic.indicator.key
+               and c.start >= clause_start and c.end <= quantity.start]
     if _in_brackets_beside_a_place(context, quantity):
         # "the UK ($58,906) and Japan ($50,206)", "($10,500 in Kazakhstan versus ...)": a
         # figure set beside a place says the same of it as the text around.
@@ -762,13 +786,40 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
     candidates = [
         c for c in cues
         if (c.indicator is None or _compatible(quantity, c.indicator, share, of_gdp))
-        and _distance(c, quantity.start, quantity.end) <= MAX_CUE_DISTANCE
+        and _distance(c, quantity.start, quantity.end) - _bracketed_between(sentence, c, quantity) <= MAX_CUE_DISTANCE
         and not _denominator_of_another(sentence, c, quantity)
         and not any(a <= c.start < b for a, b in asides)
     ]
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
+    return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end) + _owned_after(sentence, quantity, c),
+                                          -(c.end - c.start)))
+
+
+# "... at 681 billion USD and trade surplus hit 28.3 billion USD": a measure word after the
+# number, past a joining word and followed by a number of its own, is that number's.
+JOIN_AFTER = re.compile(r"[,;]|\b(?:and|while|whereas|but|with)\b", re.I)
+NUMBER_AFTER = re.compile(r"^\D{0,40}?\d")
+
+
+def _owned_after(sentence: str, quantity: Quantity, cue: _Cue) -> int:
+    if cue.start < quantity.end or not sentence:
+        return 0
+    if JOIN_AFTER.search(sentence, quantity.end, cue.start) and NUMBER_AFTER.match(sentence[cue.end:]):
+        return MAX_CUE_DISTANCE
+    return 0
+
+
+BRACKETED = re.compile(r"\([^()]{1,60}\)")
+
+
+def _bracketed_between(sentence: str, cue: _Cue, quantity: Quantity) -> int:
+    """How much of the stretch between a cue and a number is in brackets: "GDP is set to rise
+    from $2.10 trillion (i.e. $2,103.6 billion) to $4.27 trillion" is as near as without them."""
+    start, end = (cue.end, quantity.start) if cue.end <= quantity.start else (quantity.end, cue.start)
+    if "(" not in sentence[start:end]:
+        return 0
+    return sum(len(m.group(0)) for m in BRACKETED.finditer(sentence, start, end))
 
 
 ELLIPSIS_WORDS = {"and", "while", "but", "whereas", "with", "for", "at", "had", "has", "on", "against", "versus", "vs",
@@ -813,6 +864,14 @@ def _level_as_growth(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cu
 # Verbs that alone say "the economy changed" when no subject is named: "Kenya grew 5%".
 ECONOMY_VERBS = {"grew", "grown", "grow", "grows", "growing", "expanded", "expands", "expand", "expanding",
                  "contracted", "contracts", "contract", "contracting", "shrank", "shrunk", "shrinks", "shrinking"}
+
+
+def _outside_group_names(cues: list[_Cue], places) -> list[_Cue]:
+    """"Inflation in the advanced economies fell": "economies" there names a group, not
+    their output."""
+    groups = [(m.start, m.end) for m in places if m.kind == "group"]
+    return [c for c in cues if not c.text.lower().endswith("s")
+            or not any(start <= c.start and c.end <= end for start, end in groups)]
 
 
 def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _Cue | None:
@@ -961,6 +1020,8 @@ RANKED_LIST_OF_GROWTH = re.compile(r"\s+(?:place\s+|position\s+)?(?:among\s+\d+\
                                    r"(?:list|ranking|league\s+table)\s+of\s+"
                                    r"(?:the\s+)?(?:world['’]s\s+)?(?:fastest|quickest)[\s-]growing\b", re.I)
 RANK_BY = re.compile(r"^[^.;]{0,60}?\b(?:by|in\s+terms\s+of|for)\s+(?:nominal\s+|total\s+|annual\s+)?", re.I)
+ANOTHER_RANK = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+                          r"[\s-]*(?:largest|biggest|highest|lowest|smallest|place|position|spot)?", re.I)
 # "the top five countries with the highest annual inflation": what a top-N list ranks by.
 WITH_THE_MOST = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:with|by)\s+the\s+(?:highest|largest|biggest|lowest|fastest|most)\s+"
                            r"(?:annual\s+)?", re.I)
@@ -998,10 +1059,16 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
     levels = [c for c in cues if c.indicator is not None and (any_measure or c.indicator.measure == "level")]
     after = sentence[quantity.end:]
     by = RANK_BY.match(after) or WITH_THE_MOST.match(after)
+    if by and ANOTHER_RANK.search(by.group(0)):
+        by = None  # "third-largest economy at PPP and fifth-largest by GDP": the other rank's measure
     if by:
         named = [c for c in cues if c.indicator is not None and c.start == quantity.end + by.end()]
         if named:
             return max(named, key=lambda c: c.end - c.start)
+    framed = next((c for c in levels if c.end <= quantity.start and FRAMING.search(sentence, 0, c.start)
+                   and "," in sentence[c.end: quantity.start]), None)
+    if framed is not None:
+        return framed  # "In terms of purchasing power parity, India is the third-largest economy"
     near = [c for c in levels if c.start >= quantity.end and c.start - quantity.end <= 25
             or c.end <= quantity.start and re.fullmatch(r",?\s*(?:the\s+)?", sentence[c.end:quantity.start])]
     if not near:
@@ -1018,6 +1085,10 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
         subject = max(before, key=lambda c: (c.end, c.end - c.start), default=None)
         return subject if subject in levels else None
     return min(near, key=lambda c: (_distance(c, quantity.start, quantity.end), -(c.end - c.start)))
+
+
+# A measure framing the whole sentence: "In terms of PPP, ...", "Measured by GDP per capita, ...".
+FRAMING = re.compile(r"^\W*(?:[\w-]+,?\s+){0,2}?(?:in\s+terms\s+of|measured\s+(?:by|in)|at|by)\s+(?:the\s+)?$", re.I)
 
 
 AVERAGE_BEFORE = re.compile(r"\baverag(?:e|ed|ing)\s+(?:of\s+)?$|\baverage of\s+$", re.I)

@@ -65,7 +65,15 @@ def _clause_before(sentence: str, position: int) -> str:
         # "a growing population, which jumped 3%": the relative clause's subject is the
         # noun before the comma, so the clause reaches back over it.
         start = max((b for b in breaks if b < start), default=0)
+    elif BARE_TAIL.fullmatch(text, start) and breaks and text[start - 1] == ",":
+        # "the average for the euro area is higher, at 6.2%": a clause of the number alone
+        # is the one before's.
+        start = max((b for b in breaks if b < start), default=0)
     return sentence[start:position]
+
+
+BARE_TAIL = re.compile(r"\s*(?:(?:at|to|of|around|about|some|roughly|nearly|almost|just|over|under|or|an?|the"
+                       r"|standing|coming\s+in|reaching|hitting)\s+)*", re.I)
 
 
 # Asides set off by commas do not end a clause: "Inflation, meanwhile, fell to 5%".

@@ -72,9 +72,15 @@ def _cues(sentence: str) -> list[_Cue]:
         phrase = match.group(0).lower()
         for indicator in by_phrase.get(phrase, ()):
             found.append(_Cue(match.start(), match.end(), match.group(0), indicator))
-        if phrase not in by_phrase and phrase in others:
+        if phrase not in by_phrase and phrase in others and not (
+                phrase == "projects" and SAYS_VERB.search(sentence, max(0, match.start() - 30), match.start())):
             found.append(_Cue(match.start(), match.end(), match.group(0), None))
     return found
+
+
+# "the IMF projects": after the one speaking, "projects" is its verb, not a measure
+# ("infrastructure projects").
+SAYS_VERB = re.compile(r"\b(?:IMF|Fund|Bank|OECD|government|ministry|agency|office|it|which|that|who|he|she|they)\s+$")
 
 
 # "It rose by 2 per cent": a sentence that opens on "It" and a verb of change.

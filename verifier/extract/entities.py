@@ -13,8 +13,11 @@ OF_GDP = re.compile(r"^\s*of\s+(?:the\s+)?(?:(?:its|their|the country's|the coun
 SHARE_OF = re.compile(r"^\s*(?:of|share of)\b", re.I)
 
 
+# "the country" after "as" or a linking verb is a predicate ("replaced China as the
+# country with the highest population"), not a word pointing back.
 PRONOUNS = re.compile(
-    r"\b(?:our|we|us|the country(?:'s|’s)?|the nation(?:'s|’s)?|its)\b", re.I
+    r"\b(?:our|we|us|(?<!\bas\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecome\s)(?<!\bremains\s)"
+    r"(?<!\bbe\s)(?:the country(?:'s|’s)?|the nation(?:'s|’s)?)|its)\b", re.I
 )
 
 
@@ -104,7 +107,11 @@ def _share_of_a_measure(words: str) -> bool:
     return any(c.indicator is not None for c in _cues(head.group("noun")))
 
 
-RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,70}?\b(?:in|among|within|of)\s+(?:the\s+|its\s+)?$", re.I)
+RANK_SCOPE_AFTER = re.compile(r"^[^,.;]{0,70}?\b(?:in|among|within|of)\s+(?:the\s+|its\s+)?"
+                              r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?$", re.I)
+# "the fastest-growing European G7 economy", "the largest EU economy": the group as an adjective.
+GROUP_AS_ADJECTIVE = re.compile(r"(?:['’]s)?\s+(?:economy|economies|country|countries|nation|nations|member|members"
+                                r"|state|states)\b", re.I)
 
 
 UNKNOWN_SCOPE = re.compile(r"^[^,.;]{0,40}?\b(?:in|among|within)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*){0,5})")
@@ -128,6 +135,9 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     for mention in local:
         if mention.start >= anchor and RANK_SCOPE_AFTER.match(sentence.text[anchor: mention.start]):
             return mention.text if mention.kind == "group" else None
+        if (mention.kind == "group" and mention.start >= anchor and not sentence.text[anchor: mention.start].strip()
+                and GROUP_AS_ADJECTIVE.match(sentence.text, mention.end)):
+            return mention.text
         # "the EU country with the highest unemployment", "Guyana, the fastest-growing in Latin America's ..."
     for mention in reversed(local):
         if mention.kind == "group" and mention.end <= quantity.start and GROUP_MEMBER.fullmatch(
@@ -158,9 +168,20 @@ def _subject_group(context: _Context, quantity: Quantity, group: str | None) -> 
     return next(
         (m for m in reversed(in_sentence) if clause_start <= m.start and m.end <= quantity.start
          and m.kind == "group" and m.text != group and not any(c.start > m.end for c in before)
-         and not PRONOUNS.search(sentence.text, m.end, quantity.start)),
+         and not PRONOUNS.search(sentence.text, m.end, quantity.start)
+         and not _scope_of_a_rank(sentence.text, m)),
         None,
     )
+
+
+# "32nd place globally", "the third-largest in Africa": a group after a rank is its scope.
+RANK_BEFORE_SCOPE = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                               r"|place|spot|position|ranked|ranks|rank|largest|biggest|highest|lowest|smallest|fastest"
+                               r"|slowest))\s+(?:(?:in|among|within|across)\s+)?(?:the\s+)?$", re.I)
+
+
+def _scope_of_a_rank(text: str, mention: Mention) -> bool:
+    return RANK_BEFORE_SCOPE.search(text, max(0, mention.start - 40), mention.start) is not None
 
 
 GROUP_PRONOUN = re.compile(r"\b(?:the|this|that)\s+(?:region|bloc|continent|union|area|group)(?:['’]s)?\b"
@@ -175,7 +196,8 @@ def _group_nearby(context: _Context, quantity: Quantity) -> Mention | None:
     earlier = [m for m in context.between(context.paragraph_starts[sentence.paragraph], sentence.start + quantity.start)]
     if any(m.kind == "country" for m in earlier):
         return None
-    groups = [m for m in earlier if m.kind == "group"]
+    groups = [m for m in earlier if m.kind == "group"
+              and not _scope_of_a_rank(context.document.text, m)]
     if not groups and GROUP_PRONOUN.search(sentence.text, 0, quantity.start) and sentence.paragraph > 0:
         start = context.paragraph_starts.get(sentence.paragraph - 1, 0)
         before = context.between(start, context.paragraph_starts[sentence.paragraph])
@@ -241,6 +263,10 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
             # "Our economy" in a speech is the speaker's country, the one the text is
             # about, even when a guest country was named last.
             return main.text, f"'{pronoun.group(0)}' is the speaker's country, {main.text} ({context.main_why})"
+        if nearest is None and pronoun is None and any(m.kind == "group" for m in context.between(start, end)):
+            # "Inflation in the advanced economies ... Inflation is projected to fall to
+            # 2.6%": the group the paragraph is about, not a country named before it.
+            return None, f"not named in the sentence; {place} is about a group"
         if nearest is not None:
             how = f"'{pronoun.group(0)}' refers to" if pronoun else "not named in the sentence; nearest is"
             return nearest.text, f"{how} {nearest.text} ({place})"

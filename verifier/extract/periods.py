@@ -42,6 +42,9 @@ PERIOD_PATTERNS = [
     # The two commonest open on the year's digits, which the engine can skip to, and look
     # back from there ("(?<!\w\d{4})" is "\b" before them).
     ("range", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})\s?[-–—]\s?(?P<b>(?:19|20)\d{2}|\d{2})\b"), ('19', '20')),
+    # "each year until 2030": checked for its last year, with a doubt (see claims._reading_doubts).
+    ("each_until", re.compile(r"\b(?:each|every)\s+year\s+(?:until|till|through|to)\s+(?P<a>(?:19|20)\d{2})\b", re.I),
+     ('each year', 'every year')),
     ("decade", re.compile(r"\b(?:in|during|over|throughout)\s+the\s+(?P<a>(?:19|20)\d)0s\b", re.I), ('0s',)),
     ("since", re.compile(r"\bsince\s+(?P<a>(?:19|20)\d{2})\b", re.I), ('since',)),
     ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I), ('independence',)),
@@ -281,11 +284,20 @@ BASE_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|agains
                          r"(?:an?\s+)?(?:revised\s+|estimated\s+|provisional\s+)?(?:about\s+|around\s+)?$", re.I)
 COMPARED_BASE = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|than)\s+(?:that\s+of\s+|the\s+same\s+"
                            r"(?:period|quarter|month)\s+(?:of|in)\s+|(?:levels?\s+)?(?:of|in)\s+)?$", re.I)
+BASE_BETWEEN = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b", re.I)
+BASE_OF_CHANGE = re.compile(r"\b(?:from|than|over|on|against|compared\s+(?:with|to)|versus|vs\.?)\s+$", re.I)
 REFERENCE_SINCE = re.compile(r"\bsince\b[^.,;%\d]*$", re.I)
 # A period right after another figure is that figure's: "$46.2 billion at the end of 2021".
 OTHER_BEFORE = re.compile(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)\s*"
                           r"(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|for|during|as\s+of)\s+)?$", re.I)
-OTHER_NUMBER = re.compile(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)", re.I)
+# "5.6 per cent last year – the highest in the region": what stands in apposition to a
+# figure shares its period.
+APPOSITION = re.compile(r"\s*[–—-]\s*(?:the\s+|its\s+)?|,\s+(?:the|its)\s+")
+OTHER_NUMBER = re.compile(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)"
+                          # another rank: "the fifth largest, up from the seventh largest in 2015"
+                          r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                          r"[\s-]+(?:\(\d+(?:st|nd|rd|th)\)\s+)?(?:largest|biggest|highest|lowest|smallest|place|position"
+                          r"|spot)\b", re.I)
 
 
 def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | None:
@@ -303,13 +315,19 @@ def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | 
         distance = 2 * (start - q_end) - 1 if start >= q_end else 2 * (q_start - end)
         between = text[q_end:start] if start >= q_end else text[end:q_start]
         penalty = _gap_penalty(text, between)
-        if end <= q_start and OTHER_BEFORE.search(text, max(0, start - 40), start):
+        if (end <= q_start and OTHER_BEFORE.search(text, max(0, start - 40), start)
+                and not APPOSITION.fullmatch(text, end, q_start)):
             penalty = 2 * len(text)  # "$46.2 billion at the end of 2021 to $21.4 billion": 2021 is the other's
         if period.kind == "year" and (COMPARED_BASE.search(text, max(0, start - 40), start)
                                       or REFERENCE_SINCE.search(text, max(0, start - 50), start)):
             # "grew 5.3% against 2022", "the highest since Germany reunified in 1990": a year
             # the figure is compared with, not the figure's own.
             continue
+        if start >= q_end and period.kind == "year" and BASE_BETWEEN.search(text, q_end, start):
+            continue  # "the fifth largest, up from the seventh largest in 2015": the base's year
+        if (period.kind == "year_before" and BASE_OF_CHANGE.search(text, max(0, start - 20), start)
+                and text[end:end + 2] not in ("'s", "’s")):
+            continue  # "exports grew 14% from a year earlier to $405 billion": the base, not the figure's year
         if penalty and period.kind == "latest":
             continue  # "which now pumps 100,000 barrels a day, and GDP reached $35 billion": another clause's now
         found.append((distance + penalty, period))
@@ -346,6 +364,8 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
         return Period("fiscal", text, start, end) if end == start + 1 else None
     if kind in ("fiscal_this", "fiscal_last", "latest", "ever"):
         return Period(kind, text)
+    if kind == "each_until":
+        return Period("year", text, int(match.group("a")), int(match.group("a")))
     if kind == "decade":
         start = int(match.group("a")) * 10
         return Period("range", text, start, start + 9)

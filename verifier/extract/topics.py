@@ -92,6 +92,11 @@ reported respectively overall nearly barely slightly compared comparison versus 
 percent per cent pct points all whole entire alone already together combined jointly altogether collectively meanwhile however still yet almost likewise
 similarly otherwise instead thus therefore hence accordingly consequently reportedly officially provisionally
 preliminarily initially finally eventually recently lately
+moderate moderated moderating moderates ease eased easing eases slow slowed slowing slows accelerate accelerated
+accelerating accelerates decelerate decelerated decelerating edge edges edging pick picked picking stabilize stabilise
+stabilized stabilised stabilizing stabilising dip dipped dipping soften softened softening continue continued
+continuing expected projected forecast forecasted predicted anticipated seen set likely poised estimate marginally
+significantly substantially gradually slightly somewhat imf oecd
 """.split())
 
 

@@ -12,6 +12,7 @@ APIs (`world_bank_api`, `imf_api`) read through the local cache (`cache`, `cache
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -121,8 +122,11 @@ class DataSources:
         self._asked: set[tuple[str, str]] = set()
 
     def fetch(self, wanted: Iterable[tuple[str, str]]) -> None:
-        """Load every (source, series) wanted that was not asked for yet: one batch per source."""
+        """Load every (source, series) wanted that was not asked for yet: one batch per source.
+        A sum or difference of two series ("TX.VAL.MRCH.CD.WT - TM.VAL.MRCH.CD.WT", a trade
+        balance) loads both."""
         by_source: dict[str, set[str]] = {}
+        wanted = [(source_name, part) for source_name, code in wanted for part in _parts(code)]
         for source_name, code in wanted:
             if source_name in self.sources and (source_name, code) not in self._asked:
                 self._asked.add((source_name, code))
@@ -132,14 +136,22 @@ class DataSources:
                 self._series[(source_name, code)] = series
 
     def series(self, source: str, code: str) -> Series | None:
+        if (source, code) not in self._series and len(_parts(code)) == 2:
+            first, second = (self._series.get((source, part)) for part in _parts(code))
+            if first is None or second is None:
+                return None
+            self._series[(source, code)] = _combined(code, first, second)
         return self._series.get((source, code))
 
     def problem(self, source: str, code: str) -> str:
         """Why a series is not there, in words for the report."""
         if source not in self.sources:
             return f"{SOURCE_NAMES.get(source, source)} series {code} is needed, but no {SOURCE_NAMES.get(source, source)} data is in this run"
-        reason = self.sources[source].missing.get(code)
-        return reason or f"{self.sources[source].label} has no series {code}"
+        for part in _parts(code):
+            if (source, part) not in self._series:
+                reason = self.sources[source].missing.get(part)
+                return reason or f"{self.sources[source].label} has no series {part}"
+        return f"{self.sources[source].label} has no series {code}"
 
     def describe(self) -> list[str]:
         """One line per edition the run used, with where it came from and when."""
@@ -153,3 +165,33 @@ class DataSources:
             if line not in lines:
                 lines.append(line)
         return lines or [f"{s.label}: no series used" for s in self.sources.values()]
+
+
+COMBINED = re.compile(r"\s+([-+])\s+")
+
+
+def _parts(code: str) -> list[str]:
+    """The series a code names: itself, or the two sides of a sum or difference ("A - B")."""
+    return [part.strip() for part in COMBINED.split(code)[::2]] if COMBINED.search(code) else [code]
+
+
+def _combined(code: str, first: Series, second: Series) -> Series:
+    """One series plus or minus another, for the economies and years both have: a trade
+    balance from exports and imports, or the trade they add up to."""
+    sign = 1 if COMBINED.search(code).group(1) == "+" else -1
+    values = {}
+    for entity, years in first.values.items():
+        other = second.values.get(entity, {})
+        common = {year: value + sign * other[year] for year, value in years.items() if year in other}
+        if common:
+            values[entity] = common
+    first_estimate = {}
+    for entity in values:
+        marks = [mark for mark in (first.first_estimate.get(entity), second.first_estimate.get(entity)) if mark is not None]
+        if marks:
+            first_estimate[entity] = min(marks)
+    joined = "plus" if sign > 0 else "minus"
+    return Series(first.source, first.edition, code, f"{first.name} {joined} {second.name}", values, first_estimate,
+                  retrieved=first.retrieved, origin=first.origin, complete=first.complete and second.complete,
+                  aggregates=first.aggregates | second.aggregates, estimate_note=first.estimate_note,
+                  stale=first.stale or second.stale)
