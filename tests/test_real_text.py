@@ -587,3 +587,99 @@ def test_rates_tied_to_one_decimal_share_a_rank():
     data = DataSources([FakeImf({"NGDP_RPCH": growth})])
     verdict = verdict_of("Italy posted the strongest growth of the four European G7 economies in 2021, the IMF says.", data)
     assert verdict.verdict.value == "accurate" and "tied" in verdict.primary.detail
+
+
+# --- parts of an economy, sets of countries, changes --------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Chile's factory output rose 6.2 percent in 2023 while its GDP grew 0.2 percent.", "6.2 percent"),
+    ("Coal imports in Chile rose 12 percent in 2023.", "12 percent"),
+    ("Chile's food inflation reached 9.1% in 2023.", "9.1%"),
+    ("Here is how the countries with the highest inflation rates compare:", "the highest"),
+    ("In dollar terms, the increase was $140 in Chile's income per head.", "$140"),
+])
+def test_parts_sets_and_changes_are_not_claims(sentence, number):
+    assert number in why_not(sentence)
+
+
+def test_income_per_capita_is_national_income_and_in_taka_a_doubt():
+    (claim,) = claims_in("Bangladesh's average annual income per capita stood at Tk2,80,000 in 2024.")
+    assert claim.indicator == "gni_per_capita"
+    from verifier.resolve import resolve
+    resolution = resolve(claim, date(2025, 3, 1))
+    assert resolution.indicator == "gdp_per_capita_lcu" and resolution.doubts
+
+
+def test_growth_in_a_level_named_after_it_is_that_levels_growth():
+    (claim,) = claims_in("Growth in Chile's GDP per capita was 2.1 percent in 2023.")
+    assert claim.indicator == "gdp_per_capita_growth"
+    (income,) = claims_in("Growth rates in Chile's per capita income reached 2.1 percent in 2023.")
+    assert income.indicator == "gdp_per_capita_growth" and any("national income" in d for d in income.doubts)
+
+
+def test_the_same_period_as_a_figure_before_is_a_doubt():
+    text = "Chile's output doubled between 2010 and 2020. Peru's economy shrank 1.5 percent in the same period."
+    claim = found(text)["1.5 percent"]
+    assert any("same period" in d for d in claim.doubts)
+
+
+# --- percentages of a group's average, at PPP, and years ago ---------------------------------------
+
+
+def test_a_percentage_of_a_groups_average_is_a_ratio_to_its_aggregate():
+    (claim,) = claims_in("Ten years ago, Romania's GDP per capita stood at 55% of the EU average in PPP terms.")
+    assert (claim.statistic, claim.other, claim.value, claim.indicator) == ("ratio", "the EU", 0.55, "gdp_per_capita_ppp")
+    assert claim.period.kind == "ago" and claim.period.years == 10
+    from verifier.resolve import resolve
+    resolution = resolve(claim, date(2024, 5, 1))
+    assert (resolution.start, resolution.other) == (2014, "group:european_union")
+
+
+def test_a_ratio_to_a_groups_aggregate_is_checked_against_it():
+    from verifier.fetch import DataSources
+    from .test_check import FakeSource
+    data = DataSources([FakeSource({"NY.GDP.PCAP.PP.CD": {"ROU": {2014: 20000}, "EUU": {2014: 36000}}})])
+    verdict = verdict_of("Ten years ago, Romania's GDP per capita stood at 55% of the EU average in PPP terms.", data)
+    assert verdict.verdict.value == "accurate" and verdict.actual == pytest.approx(20000 / 36000)
+
+
+# --- ranks: what they are by, their field, and the years beside them -------------------------------
+
+
+def test_a_flow_ranked_by_attracting_it():
+    claims = found("Chile ranked 12th globally and second in Latin America among the countries most attractive "
+                   "to foreign direct investment in 2023.")
+    assert (claims["12th"].indicator, claims["12th"].group) == ("fdi", None)
+    assert (claims["second"].indicator, claims["second"].group) == ("fdi", "Latin America")
+
+
+def test_a_former_rank_with_its_own_year_is_a_claim():
+    claims = found("Chile drew $20 billion of foreign direct investment in 2024, up from 30th place globally in 2023.")
+    assert claims["30th place"].period.start == 2023 and claims["30th place"].indicator == "fdi"
+
+
+def test_a_field_set_by_size_is_kept_as_written():
+    (rank,) = claims_in("Chile had the fastest growth among the world's 30 largest economies in 2023.")
+    assert rank.group == "world's 30 largest economies"
+
+
+def test_the_dates_of_a_term_of_office_are_not_the_figures():
+    (rank,) = claims_in("Between 2004 and 2008, under the government of Ricardo Lagos and his successor's "
+                        "administration (2006-2010), Chile became the fifth-largest economy in the region.")
+    assert (rank.period.start, rank.period.end) == (2004, 2008)
+
+
+def test_members_named_before_the_countries_with_the_highest_is_a_claim():
+    claims = found("Chile and Peru were the countries with the highest FDI in 2023 in South America.")
+    assert claims["the highest"].statistic == "rank"
+
+
+def test_a_running_total_of_a_flow_is_a_doubt():
+    (claim,) = claims_in("Chile has attracted $90 billion in foreign investment.")
+    assert any("total over years" in d for d in claim.doubts)
+
+
+def test_ppp_elsewhere_in_the_sentence_does_not_move_another_figure_to_ppp():
+    claims = found("Measured at PPP, Brazil is the eighth-largest economy, and it is the tenth-largest by GDP.")
+    assert claims["tenth-largest"].indicator == "gdp"

@@ -43,6 +43,7 @@ class Indicator:
     less_natural: tuple[str, ...] = ()  # keys of readings under which a claim would be misleading
     local_currency: str | None = None  # key of the same measure in national currency
     exact_words: tuple[str, ...] = ()  # words that pin this definition, ruling out `also`
+    at_ppp: str | None = None  # key of the same measure at purchasing power parity ("GDP per capita (PPP)")
 
     def series_for(self, source: str) -> str | None:
         return {"world_bank": self.world_bank_series, "imf": self.imf_concept}.get(source)
@@ -58,7 +59,7 @@ def load_toml(path: Path) -> dict:
 
 def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
     known = {"name", "label", "phrases", "measure", "unit", "world_bank", "imf", "summable", "growth", "negative", "rises_as",
-             "tolerance", "relative_above", "also", "less_natural", "local_currency", "exact_words"}
+             "tolerance", "relative_above", "also", "less_natural", "local_currency", "exact_words", "at_ppp"}
     indicators = {}
     for key, entry in data.items():
         where = f"{origin}: [{key}]"
@@ -100,10 +101,13 @@ def parse_indicators(data: dict, origin: str) -> dict[str, Indicator]:
             less_natural=tuple(entry.get("less_natural", ())),
             local_currency=entry.get("local_currency"),
             exact_words=tuple(entry.get("exact_words", ())),
+            at_ppp=entry.get("at_ppp"),
         )
     for key, indicator in indicators.items():
         if indicator.growth and indicator.growth not in indicators:
             raise CatalogueError(f"{origin}: [{key}]: growth names unknown indicator '{indicator.growth}'")
+        if indicator.at_ppp and indicator.at_ppp not in indicators:
+            raise CatalogueError(f"{origin}: [{key}]: at_ppp names unknown indicator '{indicator.at_ppp}'")
         for field_name in ("also", "less_natural"):
             for other in getattr(indicator, field_name):
                 if other not in indicators:
@@ -123,6 +127,12 @@ def other_subjects(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
 def count_units(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
     """Units of things counted ("tonnes", "barrels"): numbers in them are no claims (sources/other_measures.toml)."""
     return tuple(load_toml(sources_dir / "other_measures.toml").get("units", ()))
+
+
+@lru_cache(maxsize=None)
+def part_words(sources_dir: Path = SOURCES_DIR) -> tuple[str, ...]:
+    """Words that make a measure a part's ("coal imports", "food inflation") (sources/other_measures.toml)."""
+    return tuple(load_toml(sources_dir / "other_measures.toml").get("parts", ()))
 
 
 @lru_cache(maxsize=None)

@@ -175,6 +175,9 @@ def tolerance(claim: Claim, tolerances: Tolerances = Tolerances(), actual: float
     hedged = claim.operator == "~" or (quantity is not None and quantity.approximate)
     points = t.rate_points if decimals else t.whole_rate_points
     if claim.unit == "ratio":
+        if quantity is not None and quantity.unit == "percent" and math.isclose(claim.value, quantity.value / 100):
+            # "48% of the EU average": a level's ratio, judged relative to its size as levels are.
+            return (t.hedge if hedged else t.amount) * _size(claim, actual)
         if quantity is not None and quantity.unit == "percent":  # "30% higher": the points, as a ratio
             return max(points, t.hedge_points if hedged else 0) / 100
         return (t.hedge if hedged else t.amount) * _size(claim, actual)
@@ -323,7 +326,8 @@ def _trace(series: Series, entity: str, years: list[int]) -> tuple[tuple[int, fl
 
 def series_url(series: Series, entity: str) -> str:
     if series.source == "world_bank":
-        return f"https://data.worldbank.org/indicator/{series.code}?locations={entity}"
+        code = series.code.split(" ")[0]  # a balance "A - B" links to its first series
+        return f"https://data.worldbank.org/indicator/{code}?locations={entity}"
     if series.source == "imf":
         return f"https://www.imf.org/external/datamapper/{series.code}@WEO/{entity}"
     return ""
@@ -382,6 +386,11 @@ def _value_readings(claim, resolution, indicator, series, tol):
 def _ratio_readings(claim, resolution, indicator, series, tol):
     """One country's value over another's in the same year: "twice as large as", "30% higher than"."""
     entity, other, label = resolution.entity, resolution.other, SOURCE_LABELS[series.source]
+    if other.startswith("group:"):
+        group = geography().groups[other.split(":", 1)[1]]
+        other = _group_aggregate(series, group)
+        if other is None:
+            return [], f"{label} {series.code} has no aggregate for {group.name} (sources/groups.toml)"
     if other not in series.values:
         return [], f"{label} {series.code} has no values for {resolution.other_name} ({other})"
     both = [y for y in series.years(entity) if y in series.values[other] and y <= resolution.end]

@@ -34,7 +34,9 @@ def amount(value: float, unit: str) -> str:
     if unit == "rank":
         return ordinal(int(value))
     if unit == "ratio":
-        return f"{value:.2f} times"
+        # Under one, as the news writes it: "52% of" rather than "0.52 times".
+        return f"{value:.2f} times" if value >= 1 else f"{100 * value:.1f}% of"
+
     prefix = "$" if unit == "USD" else ""
     suffix = "" if unit in ("USD", "persons") else f" {unit}"
     sign = "-" if value < 0 else ""

@@ -14,7 +14,7 @@ DEFAULT_SOURCES = ("world_bank", "imf")
 
 RELATIVE_KINDS = {"last_year": "last year", "this_year": "this year", "past": "the past years",
                   "year_before": "the year before", "year_after": "the year after", "next_year": "next year",
-                  "fiscal_this": "this fiscal year", "fiscal_last": "the last fiscal year"}
+                  "fiscal_this": "this fiscal year", "fiscal_last": "the last fiscal year", "ago": "years ago"}
 
 
 def resolve(claim: Claim, published: date | None, today: date | None = None) -> Resolution:
@@ -54,6 +54,11 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
     sources = tuple(dict.fromkeys(s for s in order if indicator and indicator.series_for(s)))
 
     other = places.country_code(claim.other) if claim.other else None
+    other_name = places.country_name(other) if other else None
+    if claim.other and other is None and places.group_key(claim.other):
+        # "48% of the EU average": the group's own aggregate, where a source publishes one.
+        other_group = places.groups[places.group_key(claim.other)]
+        other, other_name = f"group:{other_group.key}", f"the {other_group.name} average"
     problem = None
     if indicator is None:
         problem = f"the catalogue has no indicator '{claim.indicator}'"
@@ -74,7 +79,7 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
         problem = (f"“{claim.period.text}”: no year of independence for {entity_name} in "
                    "sources/independence.toml")
     elif claim.statistic == "ratio" and other is None:
-        problem = "the comparison names no country to compare with" + (f" ('{claim.other}' is unknown)" if claim.other else "")
+        problem = "the comparison names no country or group to compare with" + (f" ('{claim.other}' is unknown)" if claim.other else "")
     elif claim.unit not in ("USD", "percent", "persons", "rank", "ratio") and (
             indicator.unit != "LCU" or places.currency_country(claim.unit) != entity):
         problem = (
@@ -98,7 +103,7 @@ def resolve(claim: Claim, published: date | None, today: date | None = None) -> 
         period_text=period_text,
         problem=problem,
         other=other,
-        other_name=places.country_name(other) if other else None,
+        other_name=other_name,
         doubts=doubts,
         any_year=claim.period.kind == "ever",
     )
@@ -168,6 +173,10 @@ def _years(claim: Claim, published: date, entity: str | None = None) -> tuple[in
     if period.kind == "past":
         start = published.year - period.years
         return start, last_full_year, False, f"{start}–{last_full_year} ({period.text}, before {published.year})", ()
+    if period.kind == "ago":
+        # "Twenty years ago", written in 2024: 2004.
+        year = published.year - period.years
+        return year, year, False, f"{year} (“{period.text}”, from {published.year})", ()
     if period.kind == "last_year":
         return last_full_year, last_full_year, False, f"{last_full_year} ('{period.text}')", ()
     if period.kind == "this_year":

@@ -38,7 +38,9 @@ def suggested_wording(verdict: Verdict) -> str:
         scope = resolution.group_name or "the world"
         text = f"{who} ranked {fmt.ordinal(int(value))} in {scope} by {label} {years}"
     elif statistic == "ratio":
-        other = _possessive(resolution.other_name or "the other")
+        # "China's", but "the EU average" as it is.
+        other = resolution.other_name or "the other"
+        other = other if other.endswith(" average") else _possessive(other)
         size = f"{value:.1f} times {other}" if value >= 1 else f"about {value * 100:.0f}% of {other}"
         text = f"{_possessive(who)} {label} {was} {size} {years}"
     elif statistic == "average":

@@ -13,7 +13,8 @@ from ..records import Claim, Document, Period, Quantity
 from .context import ASIDE, _Context, _clause_before
 from .cues import (_Cue, _company_subject, _count_unit, _cues, _indicator_of, _peoples, _pronoun_subject, _source_cited,
                    _sources_named)
-from .entities import OF_GDP, _compared_with, _entity, _group_nearby, _rank_scope, _share_group, _subject_group, main_country
+from .entities import (OF_GDP, _compared_with, _entity, _group_average_after, _group_nearby, _rank_scope, _share_group,
+                       _subject_group, main_country)
 from .periods import _period, _period_in
 from .sentences import MAX_NUMBERS_PER_SENTENCE, _is_prose, split_sentences
 from .topics import ListContext, Topic, fits, lead_cue, list_context, names_something_else, points_back, topic_of
@@ -119,7 +120,9 @@ COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up
 
 GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|ceiling|band)\b", re.I)
 # "an increase of 160 USD", "up by $2 billion": an amount that is a difference, not a level.
-DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|decrease|difference|gap|shortfall|margin)\s+of"
+DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|decrease|difference|gap|shortfall|margin)"
+                               # "an increase of $129", "the increase was $129"
+                               r"\s+(?:of|was|were|is|amounted\s+to|came\s+to|stood\s+at|totalled|totaled)"
                                r"\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
                                r"|\b(?:up|down|higher|lower|more|less)\s+by\s+$"
                                r"|\b(?:increased|rose|grew|fell|dropped|declined|decreased|jumped|climbed)\s+by\s+$"
@@ -141,6 +144,19 @@ FORMER = re.compile(r"\b(?:once|formerly|previously|former|used\s+to\s+be|no\s+l
 # describing a list, not a claim about one country.
 DESCRIBES_LIST = re.compile(rf"\b(?:list|ranking|rankings|league\s+table|table|chart|index)\s+(?:of|for)\b{WITHIN_SENTENCE}{{0,60}}$",
                             re.I)
+# "the countries with the highest inflation": a set described, no one country's rank.
+DESCRIBES_SET = re.compile(r"\b(?:countries|economies|nations|states)\s+(?:with|that\s+have|having|that\s+had|which\s+have)"
+                           r"\s+(?:the\s+)?$", re.I)
+NAMED_AS = re.compile(r"\b(?:are|were|was|is|remain|remained|rank|ranked|ranks)\s+(?:the|among\s+the)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _describes_a_set(before: str) -> bool:
+    """"the countries with the highest inflation" describes a set; "Chile and Peru were the
+    countries with the highest" names its members, a claim."""
+    described = DESCRIBES_SET.search(before, max(0, len(before) - 60))
+    return described is not None and not NAMED_AS.search(before, max(0, described.start() - 40), described.start())
+
+
 # "nine percent of the habitable earth's surface": a share of something no series measures.
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.I)
 
@@ -309,7 +325,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         return _rejected(quantity, "a difference between two figures")
     if quantity.unit == "rank" and FORMER.search(before, len(before) - TAIL):
         return _rejected(quantity, "a rank in a past the text does not date")
-    if quantity.unit == "rank" and not quantity.list_rank and DESCRIBES_LIST.search(before, len(before) - TAIL):
+    if quantity.unit == "rank" and not quantity.list_rank and (
+            DESCRIBES_LIST.search(before, len(before) - TAIL) or _describes_a_set(before)):
         return _rejected(quantity, "a superlative describing a list")
     if AGAINST_REFERENCE.match(after):
         return _rejected(quantity, "a figure against a reference level, not the year's own")
@@ -321,18 +338,21 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     restated = RESTATED.search(before, max(0, len(before) - 60))
     if FROM_BEFORE.search(before[:restated.start()] if restated else before,
                           max(0, (restated.start() if restated else len(before)) - 30)) and not re.match(
-            r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
+            r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:place|position|spot)\s+)?(?:(?:globally|worldwide|in\s+the\s+world)\s+)?"
+            r"(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
         # sentence does not give; only the end point is checkable.
         return _rejected(quantity, "the start of a change for an earlier period")
-    share_group = _share_group(context, quantity) if quantity.unit == "percent" else None
+    average_of = _group_average_after(context, quantity) if quantity.unit == "percent" else None
+    share_group = _share_group(context, quantity) if quantity.unit == "percent" and average_of is None else None
     # "Germany contributed 28% of EU output, and Poland 4.7%": a clause of only a place
     # and the number says the same of the place as the claim before it.
     parallel = _ellipsis(context, quantity, earlier)
     of_gdp = quantity.unit == "percent" and share_group is None and (
         bool(OF_GDP.match(after)) or _parallel_of_gdp(sentence.text, quantity))
-    share_of = SHARE_OF_OTHER.match(after) if quantity.unit == "percent" and share_group is None and not of_gdp else None
+    share_of = (SHARE_OF_OTHER.match(after) if quantity.unit == "percent" and share_group is None and not of_gdp
+                and average_of is None else None)
     if share_of is not None and not any(c.indicator is not None and quantity.end <= c.start < quantity.end + share_of.end()
                                         for c in cues):
         return _rejected(quantity, "a share of something no series measures")
@@ -345,7 +365,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if parallel is not None:
         cue = _Cue(quantity.start, quantity.end, f"{parallel.indicator_cue} (as for {parallel.entity or parallel.group})",
                    _indicator_of(parallel))
-    elif comparison:
+    elif comparison or average_of is not None:
         cue = _compared_subject(sentence.text, quantity, cues)
     elif quantity.unit == "ratio":
         return _rejected(quantity, "a multiple with nothing compared")
@@ -400,6 +420,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if cue is None or cue.indicator is None:
         return _rejected(quantity, "no measure word it can measure")
     indicator = cue.indicator
+    if indicator.at_ppp and (PPP_BESIDE.search(clause) or PPP_BESIDE.search(re.split(r"[,;]", after[:40])[0])):
+        indicator = indicators()[indicator.at_ppp]  # "GDP per capita was 48% of the EU average (at PPP)"
     indicator, doubt = _plausible_measure(indicator, quantity, sentence.text)
     if doubt:
         doubts.append(doubt)
@@ -456,7 +478,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         # "the IMF projects growth of 3.2%": for the year it is made in, as likely as not.
         period = Period("this_year", "no year written: the year of publication", found_in="assumed")
         doubts.append("the projection's year is not written: read as the year of publication")
-    doubts += _reading_doubts(context, quantity, indicator, period)
+    doubts += _reading_doubts(context, quantity, indicator, period, cue.text)
     if period.kind == "next_year":
         return _rejected(quantity, "a forecast for next year")  # "4.3% next year": a forecast, not a fact to check
     if statistic == "average" and period.kind == "year":
@@ -480,6 +502,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
             statistic = "ratio"
             if quantity.unit == "percent":  # "30% higher than" is a ratio of 1.3
                 value = 1 + (-1 if lower else 1) * quantity.value / 100
+    elif average_of is not None:
+        # "Poland's GDP per capita was 48% of the EU average": a ratio of 0.48 to the group's figure.
+        statistic, other, value = "ratio", average_of.text, quantity.value / 100
     if statistic == "value" and period.kind in ("range", "since", "past") and indicator.measure == "rate":
         # "growth of 5% a year over 2010-2020": a rate over a span is an average.
         statistic = "average"
@@ -540,6 +565,11 @@ OTHER_DEFINITION = re.compile(r"\bif\s+(?:you|we|one)\s+(?:count|include|add|exc
                               r"|\b(?:unofficial|alternative|independent)\s+(?:[\w-]+\s+){0,2}?(?:data|figures?|estimates?|measures?|index"
                               r"|group|economists?|researchers?|analysts?|calculations?)\b",
                               re.I)
+PPP_BESIDE = re.compile(r"\bPPP\b|\bpurchas\w*[\s-]+power[\s-]+parity\b", re.I)
+# "The country has attracted $130 billion in foreign investment": a running total.
+SO_FAR = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:attracted|received|drawn|exported|imported|brought\s+in|secured"
+                    r"|mobili[sz]ed|invested|raised|earned)\b", re.I)
+SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time(?:frame)?|span|stretch)\b", re.I)
 # "GDP grew by 103% at current prices", "nominal GDP growth of 8.9%": not the real growth rate.
 NOMINAL_GROWTH = re.compile(r"\bat\s+current\s+prices\b|\bnominal\s+(?:GDP\s+)?growth\b|\bgrowth\s+(?:in|of)\s+nominal\b"
                             r"|\bin\s+nominal\s+terms\b|\bnominal\s+GDP\s+(?:grew|rose|increased|expanded)\b", re.I)
@@ -552,12 +582,20 @@ def _names_another_definition(sentence: str) -> bool:
     return OTHER_DEFINITION.search(sentence) is not None
 
 
-def _reading_doubts(context: _Context, quantity: Quantity, indicator, period: Period) -> list[str]:
+def _reading_doubts(context: _Context, quantity: Quantity, indicator, period: Period, cue: str = "") -> list[str]:
     """What makes a reading uncertain in ways the words show: another definition named in
     the sentence, two places sharing the subject of a rank, a flow with a span of years
     named just before (a total over them?)."""
     sentence = context.sentence
     doubts = []
+    if indicator.measure == "rate" and "income" in cue.lower():
+        doubts.append(f"“{cue}” may be national income, whose growth the data do not give: read as {indicator.name}")
+    if (indicator.measure == "level" and indicator.summable and indicator.unit == "USD" and period.kind == "latest"
+            and SO_FAR.search(sentence.text, max(0, quantity.start - 60), quantity.start)):
+        doubts.append("“has attracted” and the like give a total over years the sentence does not name")
+    same = SAME_PERIOD.search(sentence.text)
+    if same and period.found_in != "previous sentence":
+        doubts.append(f"“{same.group(0)}” points to a period named before, which the tool does not carry over")
     if period.text.lower().startswith(("each year", "every year")):
         doubts.append(f"“{period.text}” claims every year to {period.end}: checked for {period.end} alone")
     if indicator.key == indicators()["gdp"].growth and NOMINAL_GROWTH.search(sentence.text):
@@ -1020,6 +1058,10 @@ RANKED_LIST_OF_GROWTH = re.compile(r"\s+(?:place\s+|position\s+)?(?:among\s+\d+\
                                    r"(?:list|ranking|league\s+table)\s+of\s+"
                                    r"(?:the\s+)?(?:world['’]s\s+)?(?:fastest|quickest)[\s-]growing\b", re.I)
 RANK_BY = re.compile(r"^[^.;]{0,60}?\b(?:by|in\s+terms\s+of|for)\s+(?:nominal\s+|total\s+|annual\s+)?", re.I)
+# "ranked ninth globally among the countries most attractive to foreign direct investment",
+# "the top destination for FDI": what a flow's rank is by.
+RANK_IN_ATTRACTING = re.compile(r"^[^.;]{0,80}?\b(?:in\s+attracting|attracting|most\s+attractive\s+(?:to|for)"
+                                r"|destinations?\s+(?:of|for)|recipients?\s+of|receiving)\s+(?:the\s+)?(?:most\s+)?", re.I)
 ANOTHER_RANK = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
                           r"[\s-]*(?:largest|biggest|highest|lowest|smallest|place|position|spot)?", re.I)
 # "the top five countries with the highest annual inflation": what a top-N list ranks by.
@@ -1058,9 +1100,13 @@ def _rank_cue(sentence: str, quantity: Quantity, cues: list[_Cue]) -> _Cue | Non
     any_measure = re.search(r"highest|lowest|strongest|weakest", quantity.text, re.I) is not None
     levels = [c for c in cues if c.indicator is not None and (any_measure or c.indicator.measure == "level")]
     after = sentence[quantity.end:]
-    by = RANK_BY.match(after) or WITH_THE_MOST.match(after)
-    if by and ANOTHER_RANK.search(by.group(0)):
-        by = None  # "third-largest economy at PPP and fifth-largest by GDP": the other rank's measure
+    by = RANK_BY.match(after) or WITH_THE_MOST.match(after) or RANK_IN_ATTRACTING.match(after)
+    if by and ANOTHER_RANK.search(by.group(0)) and any(
+            c.start >= quantity.end and c.start - quantity.end <= 25 for c in levels):
+        # "third-largest economy at PPP and fifth-largest by GDP": the other rank's measure,
+        # when this one has its own word; "ninth globally and first in Africa in attracting
+        # FDI" share it.
+        by = None
     if by:
         named = [c for c in cues if c.indicator is not None and c.start == quantity.end + by.end()]
         if named:

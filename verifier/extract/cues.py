@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..catalogue import (Indicator, count_units, indicators, other_measures, other_subjects,
+from ..catalogue import (Indicator, count_units, indicators, other_measures, other_subjects, part_words,
                          rebuilt_on_extend)
 from ..geography import geography
 from ..patterns import trie_alternation
@@ -57,6 +57,14 @@ def _company_subject() -> re.Pattern[str]:
                       rf"(?<!National )(?<!Reserve )(?<![\w-])(?:{nouns})(?![\w-])", re.I)
 
 
+@rebuilt_on_extend
+@lru_cache(maxsize=1)
+def _part_word() -> re.Pattern[str]:
+    words = trie_alternation([w.lower() for w in part_words()])
+    # The part word right before the measure, or before one more word ("industrial production output").
+    return re.compile(rf"(?<![\w-])(?:{words})(?:\s+[a-z]+)?\s+$", re.I)
+
+
 @dataclass(frozen=True)
 class _Cue:
     start: int
@@ -70,12 +78,39 @@ def _cues(sentence: str) -> list[_Cue]:
     found = []
     for match in pattern.finditer(sentence):
         phrase = match.group(0).lower()
+        part = _part_word().search(sentence, max(0, match.start() - 30), match.start()) if phrase in by_phrase else None
+        if part is not None:
+            # "coal imports", "industrial production output": a part's measure, not the economy's.
+            found.append(_Cue(part.start(), match.end(), sentence[part.start():match.end()], None))
+            continue
         for indicator in by_phrase.get(phrase, ()):
             found.append(_Cue(match.start(), match.end(), match.group(0), indicator))
         if phrase not in by_phrase and phrase in others and not (
                 phrase == "projects" and SAYS_VERB.search(sentence, max(0, match.start() - 30), match.start())):
             found.append(_Cue(match.start(), match.end(), match.group(0), None))
-    return found
+    return _growth_of_what_follows(sentence, found)
+
+
+GROWTH_OF = re.compile(r"\s+(?:rates?\s+)?(?:in|of)\s+(?:the\s+|its\s+|[\w]+['’]s\s+)?$", re.I)
+
+
+def _growth_of_what_follows(sentence: str, found: list[_Cue]) -> list[_Cue]:
+    """"growth rates in per capita income", "growth of GDP per capita": the growth of the
+    level named after it, when the catalogue has that level's growth rate."""
+    growth = indicators()["gdp"].growth
+    for index, cue in enumerate(found[:-1]):
+        following = found[index + 1]
+        if (found[index] is None or following is None or cue.indicator is None or cue.indicator.key != growth or following.indicator is None
+                or following.indicator.measure != "level" or following.indicator.key == "gdp"):
+            continue
+        if not GROWTH_OF.fullmatch(sentence[cue.end:following.start]):
+            continue
+        keys = (following.indicator.key, *following.indicator.also)
+        rate = next((indicators()[k].growth for k in keys if indicators()[k].growth), None)
+        found[index] = _Cue(cue.start, following.end, sentence[cue.start:following.end],
+                            indicators()[rate] if rate else None)
+        found[index + 1] = None
+    return [cue for cue in found if cue is not None]
 
 
 # "the IMF projects": after the one speaking, "projects" is its verb, not a measure

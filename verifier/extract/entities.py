@@ -61,6 +61,21 @@ def _compared_with(context: _Context, position: int) -> str | None:
     return None
 
 
+def _group_average_after(context: _Context, quantity: Quantity) -> Mention | None:
+    """"48% of the EU average", "71 percent of the OECD level": the group whose average
+    the figure is a percentage of."""
+    text = context.sentence.text
+    for mention in context.in_sentence:
+        if (mention.kind == "group" and mention.start >= quantity.end
+                and OF_THE.fullmatch(text, quantity.end, mention.start) and GROUP_AVERAGE.match(text, mention.end)):
+            return mention
+    return None
+
+
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+GROUP_AVERAGE = re.compile(r"(?:['’]s)?\s+(?:average|mean|level)\b", re.I)
+
+
 SHARE_BEFORE = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -124,6 +139,12 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     sentence = context.sentence
     local = context.in_sentence
     anchor = quantity.end
+    if WORLDWIDE.match(sentence.text, anchor):
+        return None  # "ninth globally and first in Africa": the world, whatever group follows
+    top = TOP_N_FIELD.match(sentence.text, anchor)
+    if top:
+        # "among the world's 20 biggest economies": a field set by size, which no group lists.
+        return top.group("field")
     major = VAGUE_FIELD.match(sentence.text[anchor:])
     if major:
         # "the fastest-growing major economy": among which economies is not said.
@@ -147,6 +168,12 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     if unknown:
         return unknown.group("name")
     return None
+
+
+TOP_N_FIELD = re.compile(r"[^,.;]{0,70}?\b(?:among|of|in)\s+the\s+(?P<field>(?:world['’]s\s+)?(?:top\s+)?(?:\d{1,3}|ten|fifteen"
+                         r"|twenty|thirty|fifty|hundred)\s+(?:biggest|largest|richest|major|leading|most\s+populous)\s+"
+                         r"(?:economies|countries|nations))", re.I)
+WORLDWIDE = re.compile(r"\s+(?:place\s+|position\s+|spot\s+)?(?:globally|worldwide|in\s+the\s+world|on\s+the\s+globe)\b", re.I)
 
 
 # "Africa's largest", "EU rank: 6th", "the G20's fastest-growing": the group before the rank.

@@ -50,6 +50,8 @@ PERIOD_PATTERNS = [
     ("independence", re.compile(r"\bsince\s+(?:its\s+|the\s+country['’]s\s+|gaining\s+)?independence\b", re.I), ('independence',)),
     ("past", re.compile(rf"\b(?:over|in|during|for|across|throughout)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+years\b", re.I), ('years',)),
     ("past", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<decade>decade)\b", re.I), ('decade',)),
+    ("ago", re.compile(rf"\b(?P<n>{_N}|a\s+decade|a\s+quarter[\s-]century|half\s+a\s+century)\s+years?\s+ago\b|\b(?P<d>a\s+decade)\s+ago\b", re.I),
+     ('ago',)),
     ("year_before", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+(?:year\s+before|previous\s+year|prior\s+year)\b", re.I), ('year',)),
     ("year_after", re.compile(r"\b(?:a|one)\s+year\s+later\b|\bthe\s+(?:following|next)\s+year\b", re.I), ('year',)),
     ("same_year", re.compile(r"\b(?:during|in|over|for|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:the|that)\s+(?:same\s+)?year\b|\bthat\s+year\b", re.I), ('year',)),
@@ -284,6 +286,8 @@ BASE_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|agains
                          r"(?:an?\s+)?(?:revised\s+|estimated\s+|provisional\s+)?(?:about\s+|around\s+)?$", re.I)
 COMPARED_BASE = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|than)\s+(?:that\s+of\s+|the\s+same\s+"
                            r"(?:period|quarter|month)\s+(?:of|in)\s+|(?:levels?\s+)?(?:of|in)\s+)?$", re.I)
+NAMED_TERM = re.compile(r"\b(?:administration|government|term|presidency|tenure|rule|era|reign|mandate|premiership"
+                        r"|regime|cabinet|governorship|chairmanship)\s*\($", re.I)
 BASE_BETWEEN = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b", re.I)
 BASE_OF_CHANGE = re.compile(r"\b(?:from|than|over|on|against|compared\s+(?:with|to)|versus|vs\.?)\s+$", re.I)
 REFERENCE_SINCE = re.compile(r"\bsince\b[^.,;%\d]*$", re.I)
@@ -323,8 +327,12 @@ def _period_scored(text: str, q_start: int, q_end: int) -> tuple[int, Period] | 
             # "grew 5.3% against 2022", "the highest since Germany reunified in 1990": a year
             # the figure is compared with, not the figure's own.
             continue
-        if start >= q_end and period.kind == "year" and BASE_BETWEEN.search(text, q_end, start):
+        if period.kind in ("range", "year") and NAMED_TERM.search(text, max(0, start - 40), start):
+            continue  # "Dilma Rousseff's administration (2011-2016)": the term's dates, not the figure's
+        if period.kind == "year" and start >= q_end and BASE_BETWEEN.search(text, q_end, start):
             continue  # "the fifth largest, up from the seventh largest in 2015": the base's year
+        if period.kind == "year" and end <= q_start and BASE_BETWEEN.search(text, end, q_start):
+            penalty = 2 * len(text)  # "$20 billion in 2024, up from 30th place in 2023": the other's
         if (period.kind == "year_before" and BASE_OF_CHANGE.search(text, max(0, start - 20), start)
                 and text[end:end + 2] not in ("'s", "’s")):
             continue  # "exports grew 14% from a year earlier to $405 billion": the base, not the figure's year
@@ -376,6 +384,10 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
     if kind == "past":
         years = 10 if match.groupdict().get("decade") else _count(match.group("n"))
         return Period("past", text, years=years)
+    if kind == "ago":
+        word = (match.group("n") or match.group("d") or "").lower()
+        years = 10 if "decade" in word else 25 if "quarter" in word else 50 if "half" in word else _count(word)
+        return Period("ago", text, years=years)
     if kind in ("last_year", "this_year", "next_year"):
         return Period(kind, text)
     if kind in ("year_before", "year_after", "same_year"):
