@@ -683,3 +683,43 @@ def test_a_running_total_of_a_flow_is_a_doubt():
 def test_ppp_elsewhere_in_the_sentence_does_not_move_another_figure_to_ppp():
     claims = found("Measured at PPP, Brazil is the eighth-largest economy, and it is the tenth-largest by GDP.")
     assert claims["tenth-largest"].indicator == "gdp"
+
+
+# --- measures carried further, and scopes opened at the start of a sentence ------------------------
+
+
+def test_an_institutions_name_is_not_a_measure_word():
+    (claim,) = claims_in("The International Monetary Fund has raised its forecast for Chile's economy to 2.5% in 2025.")
+    assert claim.indicator == "gdp_growth"
+
+
+def test_a_second_figure_after_and_takes_of_gdp_from_the_first():
+    claims = found("The IMF expects Chile's current account deficit to reach 3.5% of GDP in 2025, and 2.9% in 2026.")
+    assert claims["2.9%"].indicator == "current_account"
+
+
+def test_places_with_figures_in_brackets_take_the_measure_the_sentence_before_names():
+    claims = found("Chile's economy outgrew its neighbours in 2023. They include Peru (-0.6%) and Bolivia (3.1%).")
+    assert (claims["-0.6%"].entity, claims["-0.6%"].indicator) == ("Peru", "gdp_growth")
+
+
+def test_a_place_in_a_ranking_carries_the_paragraphs_rate():
+    claims = found("Argentina's inflation reached 211% in 2023. In second place in the ranking was Lebanon.")
+    second = claims["second place"]
+    assert (second.indicator, second.entity, second.statistic) == ("inflation", "Lebanon", "rank")
+
+
+def test_a_clause_with_its_own_verb_is_no_apposition_and_recorded_in_names_the_place():
+    claims = found("In Europe, at the end of 2023, the highest inflation rate was recorded in Hungary, reaching 17.6%.")
+    assert (claims["17.6%"].entity, claims["17.6%"].indicator) == ("Hungary", "inflation")
+    assert (claims["the highest"].entity, claims["the highest"].group) == ("Hungary", "Europe")
+
+
+def test_a_region_opening_the_sentence_scopes_its_ranks():
+    (rank,) = claims_in("In the Andean region, Peru had the lowest inflation in 2023.")
+    assert rank.group == "Andean region"
+
+
+def test_another_figures_last_year_does_not_carry_to_the_next_sentence():
+    claims = found("Venezuela's inflation fell to 190% in 2023, down from last year's 234%. Turkey's inflation was 65%.")
+    assert claims["65%"].period.kind != "last_year"

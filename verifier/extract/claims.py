@@ -265,11 +265,17 @@ def _fuller(a: Claim, b: Claim) -> bool:
 
 
 def _topic(sentence, sentences, index: int, last_in_block: dict[int, Claim]) -> Topic | None:
-    """The measure of the last claim in this block, or in the two blocks before it."""
+    """The measure of the last claim in this block, or in the two blocks before it; else the
+    measure the sentence before names ("India is expected to outpace the major economies.
+    They include China (4.6%), ...")."""
     for block in (sentence.paragraph, sentence.paragraph - 1, sentence.paragraph - 2):
         claim = last_in_block.get(block)
         if claim is not None:
             return topic_of(claim, _indicator_of(claim))
+    if index > 0 and sentences[index - 1].paragraph == sentence.paragraph:
+        named = next((c for c in _cues(sentences[index - 1].text) if c.indicator is not None), None)
+        if named is not None:
+            return Topic(named.indicator, named.text, "the sentence before")
     return None
 
 
@@ -717,7 +723,8 @@ def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share:
     indicator = topic.indicator
     if quantity.unit == "percent" and indicator.measure == "level" and indicator.growth and not share and not of_gdp:
         indicator = indicators()[indicator.growth]  # "GDP reached $120 billion ... it rose 5%": its growth
-    if not fits(quantity, indicator) or not _compatible(quantity, indicator, share, of_gdp):
+    # A rank carries any measure ("Lebanon came second in the ranking" of inflation).
+    if quantity.unit != "rank" and (not fits(quantity, indicator) or not _compatible(quantity, indicator, share, of_gdp)):
         return None, None
     topic = Topic(indicator, topic.cue, topic.where)
     clause = _clause_before(context.sentence.text, quantity.start)
@@ -962,6 +969,10 @@ def _parallel_of_gdp(sentence: str, quantity: Quantity) -> bool:
     """"narrowed from 20% of GDP in 2022 to 12.5% in 2024", "111% of GDP, up from about 98%":
     a percentage set against one of GDP in the same sentence is one of GDP too."""
     parallel = PARALLEL.search(sentence, 0, quantity.start)
+    if parallel is None and AND_THEN.search(sentence, max(0, quantity.start - 30), quantity.start):
+        # "-1.7% of GDP in 2023, and -2.7% in 2024": the figure before, if it was of GDP.
+        before = list(re.finditer(r"\d(?:[\d.,]*)\s?(?:%|per\s?cent|percent)", sentence[:quantity.start]))
+        return bool(before) and OF_GDP.match(sentence[before[-1].end():]) is not None
     if parallel is None:
         # "from 20% in 2022 to 12.5% of GDP": the first end takes the second's "of GDP".
         if not re.match(r"\s*(?:in\s+\d{4}\s+)?to\s", sentence[quantity.end:]):
@@ -974,6 +985,7 @@ def _parallel_of_gdp(sentence: str, quantity: Quantity) -> bool:
     return any(m.end() <= quantity.start for m in PERCENT_OF_GDP.finditer(sentence))
 
 
+AND_THEN = re.compile(r"(?:,\s*|\s)(?:and|while|but|then)\s+(?:to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+)?$", re.I)
 RATIO_DENOMINATOR = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
 
 

@@ -79,7 +79,9 @@ BARE_TAIL = re.compile(r"\s*(?:(?:at|to|of|around|about|some|roughly|nearly|almo
 # Asides set off by commas do not end a clause: "Inflation, meanwhile, fell to 5%".
 ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,120},(?=\s*[a-z]|\s*$)"
                    # "Inflation, the perennial bugbear of Argentines, fell to 2.2%": an apposition.
-                   r"|,\s*(?:the|a|an)\s+[^,;]{1,80},(?=\s*(?!and\b|or\b|but\b|while\b|with\b|in\b)[a-z]+\b|\s*$)|,\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
+                   # An apposition has no verb of its own: ", the highest rate was recorded in X," is a clause.
+                   r"|,\s*(?:the|a|an)\s+(?:(?!\b(?:was|were|is|are|has|have|had|will)\b)[^,;]){1,80},"
+                   r"(?=\s*(?!and\b|or\b|but\b|while\b|with\b|in\b)[a-z]+\b|\s*$)|,\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
                    r"|moreover|furthermore|though|indeed|likewise|similarly|in other words|in fact),", re.I)
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..catalogue import (Indicator, count_units, indicators, other_measures, other_subjects, part_words,
                          rebuilt_on_extend)
-from ..geography import geography
+from ..geography import INSTITUTIONS, geography
 from ..patterns import trie_alternation
 from ..records import Claim, Quantity
 
@@ -76,7 +76,11 @@ class _Cue:
 def _cues(sentence: str) -> list[_Cue]:
     pattern, by_phrase, others = _cue_table()
     found = []
+    # "International Monetary Fund", "World Bank": names, not a fund or a bank's figures.
+    names = [m.span() for m in INSTITUTIONS.finditer(sentence)] if any(map(sentence.__contains__, ("Fund", "Bank"))) else []
     for match in pattern.finditer(sentence):
+        if names and any(start <= match.start() < end for start, end in names):
+            continue
         phrase = match.group(0).lower()
         part = _part_word().search(sentence, max(0, match.start() - 30), match.start()) if phrase in by_phrase else None
         if part is not None:

@@ -13,6 +13,8 @@ OF_GDP = re.compile(r"^\s*of\s+(?:the\s+)?(?:(?:its|their|the country's|the coun
 SHARE_OF = re.compile(r"^\s*(?:of|share of)\b", re.I)
 
 
+RECORDED_IN = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:was|were|is|are)\s+(?:recorded|registered|observed|seen|posted|reported"
+                         r"|found)\s+in\s+", re.I)
 # "the country" after "as" or a linking verb is a predicate ("replaced China as the
 # country with the highest population"), not a word pointing back.
 PRONOUNS = re.compile(
@@ -141,6 +143,13 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
     anchor = quantity.end
     if WORLDWIDE.match(sentence.text, anchor):
         return None  # "ninth globally and first in Africa": the world, whatever group follows
+    opening = next((m for m in local if m.kind == "group" and m.end <= quantity.start
+                    and SCOPE_OPENING.fullmatch(sentence.text, 0, m.start)), None)
+    if opening is not None:
+        return opening.text  # "In Europe, the highest inflation was recorded in Iceland"
+    region = UNKNOWN_REGION_OPENING.match(sentence.text)
+    if region and region.end() <= quantity.start:
+        return region.group("name")  # "In the Andean region, ...": a field the tool does not know
     top = TOP_N_FIELD.match(sentence.text, anchor)
     if top:
         # "among the world's 20 biggest economies": a field set by size, which no group lists.
@@ -173,6 +182,9 @@ def _rank_scope(context: _Context, quantity: Quantity, cue: _Cue) -> str | None:
 TOP_N_FIELD = re.compile(r"[^,.;]{0,70}?\b(?:among|of|in)\s+the\s+(?P<field>(?:world['’]s\s+)?(?:top\s+)?(?:\d{1,3}|ten|fifteen"
                          r"|twenty|thirty|fifty|hundred)\s+(?:biggest|largest|richest|major|leading|most\s+populous)\s+"
                          r"(?:economies|countries|nations))", re.I)
+UNKNOWN_REGION_OPENING = re.compile(r"\W*(?:In|Among|Across|Within)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                                    r"\s+region)\b")
+SCOPE_OPENING = re.compile(r"\W*(?:In|Among|Across|Within)\s+(?:the\s+)?", re.I)
 WORLDWIDE = re.compile(r"\s+(?:place\s+|position\s+|spot\s+)?(?:globally|worldwide|in\s+the\s+world|on\s+the\s+globe)\b", re.I)
 
 
@@ -249,11 +261,12 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
     # and unemployment rose to 3.4%") is not the subject of this clause's figure.
     before = [m for m in countries if m.end <= quantity.start
               and (m.start >= clause_start or not _object_of_preposition(sentence.text, m.start))]
-    # "6.1% in Uganda": a country right after the number is its subject.
+    # "6.1% in Uganda": a country right after the number is its subject; "the highest
+    # inflation rate was recorded in Iceland": so is the place a figure was recorded in.
     for mention in countries:
-        if mention.start >= quantity.end and re.fullmatch(
+        if mention.start >= quantity.end and (re.fullmatch(
             r"\s+(?:\w+\s+){0,2}?(?:in|for)\s+(?:neighbouring\s+|neighboring\s+)?", sentence.text[quantity.end: mention.start]
-        ):
+        ) or RECORDED_IN.fullmatch(sentence.text, quantity.end, mention.start)):
             return mention.text, "named after the number"
     # A group as the subject ("Sub-Saharan Africa's economy grew 3.6%") is not a country.
     subject_group = _subject_group(context, quantity, group)

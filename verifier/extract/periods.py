@@ -185,6 +185,8 @@ def _carried_year(context: _Context) -> Period | None:
     if previous.paragraph != sentence.paragraph:
         return None
     found = _period_in(previous.text, len(previous.text), len(previous.text))
+    if found is not None and re.search(rf"{re.escape(found.text)}['’]s\b", previous.text):
+        return None  # "down from last year's 234%": that figure's year, not the paragraph's
     if found is not None and found.kind in ("last_year", "this_year", "fiscal", "fiscal_this", "fiscal_last"):
         # "Last year, our economy grew 8.7%. GDP surpassed $1 trillion.": the same year.
         return Period(found.kind, found.text, found.start, found.end, "previous sentence")
