@@ -711,7 +711,7 @@ def test_a_place_in_a_ranking_carries_the_paragraphs_rate():
 
 def test_a_clause_with_its_own_verb_is_no_apposition_and_recorded_in_names_the_place():
     claims = found("In Europe, at the end of 2023, the highest inflation rate was recorded in Hungary, reaching 17.6%.")
-    assert (claims["17.6%"].entity, claims["17.6%"].indicator) == ("Hungary", "inflation")
+    assert (claims["17.6%"].entity, claims["17.6%"].indicator) == ("Hungary", "inflation_end_of_period")
     assert (claims["the highest"].entity, claims["the highest"].group) == ("Hungary", "Europe")
 
 
@@ -723,3 +723,45 @@ def test_a_region_opening_the_sentence_scopes_its_ranks():
 def test_another_figures_last_year_does_not_carry_to_the_next_sentence():
     claims = found("Venezuela's inflation fell to 190% in 2023, down from last year's 234%. Turkey's inflation was 65%.")
     assert claims["65%"].period.kind != "last_year"
+
+
+@pytest.mark.parametrize("text, number, entity", [
+    ("For the first time, Chile had lower inflation than Argentina. A private observatory said inflation was 4% in 2023.",
+     "4%", "Chile"),
+    ("Poland's rise has been rapid. In 1990, it was the world's 38th largest economy, ranking just below Pakistan.",
+     "38th largest", "Poland"),
+])
+def test_who_a_figure_is_about_when_the_sentence_before_compares(text, number, entity):
+    assert found(text)[number].entity == entity
+
+
+def test_by_a_past_year_is_that_years_figure():
+    claims = found("Chile was the 45th largest economy in 2000. By 2010, it had risen to 40th.")
+    assert claims["40th"].period.start == 2010
+
+
+def test_inflation_at_the_end_of_a_year_is_the_year_end_rate():
+    (claim,) = claims_in("At the end of 2023, inflation in Chile was 3.9%.")
+    assert claim.indicator == "inflation_end_of_period"
+
+
+def test_a_phrase_with_a_number_is_no_apposition_and_scale_words_name_nothing_else():
+    claims = found("In 2017, the figure for Chile's GDP stood at $277 billion, rising to $335 billion in 2023.")
+    assert claims["$335 billion"].indicator == "gdp"
+    more = found("FDI in Chile reached $21 billion in 2023. This marks a rise from $17 billion in 2019 and $12 billion in 2014.")
+    assert more["$12 billion"].indicator == "fdi" and more["$12 billion"].period.start == 2014
+
+
+def test_a_ratios_word_with_an_amount_in_national_money_is_its_national_currency_level():
+    (claim,) = claims_in("Kenya's total public debt stood at Kshs 10.2 tn in 2023.")
+    assert claim.indicator == "public_debt_lcu"
+
+
+def test_a_groups_economies_are_its_output_when_nothing_else_is_named():
+    (claim,) = claims_in("Provisional estimates indicate G20 economies grew by 3.2 per cent in 2022.")
+    assert (claim.indicator, claim.group) == ("gdp_growth", "G20 economies")
+
+
+def test_a_change_start_recorded_in_a_year_is_that_years():
+    claims = found("Nigeria's GDP fell from $500bn recorded in 2014 to $250bn in 2024.")
+    assert claims["$500bn"].period.start == 2014

@@ -345,7 +345,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if FROM_BEFORE.search(before[:restated.start()] if restated else before,
                           max(0, (restated.start() if restated else len(before)) - 30)) and not re.match(
             r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:(?:place|position|spot)\s+)?(?:(?:globally|worldwide|in\s+the\s+world)\s+)?"
-            r"(?:(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
+            r"(?:(?:(?:recorded|registered|posted|seen)\s+)?(?:in|for|during|(?:at|by)\s+the\s+end\s+of|in\s+(?:early|late|mid-?))\s+(?:19|20)\d\d\b|(?:a|one)\s+year\s+(?:earlier|before)|the\s+(?:year\s+before|previous\s+year)"
             r"|last\s+year)", after, re.I):
         # "fell from 38% to 23% in 2024": the start of a change, for an earlier period the
         # sentence does not give; only the end point is checkable.
@@ -471,6 +471,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         if not _over_at_publication(context, period):
             return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
         projection = None
+    if indicator.key == "inflation" and period.kind == "year" and YEAR_END.search(sentence.text):
+        # "at the end of 2023, inflation of more than 30% in Iran (40%)": the year-end rate.
+        indicator = indicators()["inflation_end_of_period"]
     if period.kind == "december":
         if (indicator.key == "inflation" or indicator.key == "inflation_end_of_period") and not MONTHLY.search(
                 sentence.text):
@@ -571,6 +574,8 @@ OTHER_DEFINITION = re.compile(r"\bif\s+(?:you|we|one)\s+(?:count|include|add|exc
                               r"|\b(?:unofficial|alternative|independent)\s+(?:[\w-]+\s+){0,2}?(?:data|figures?|estimates?|measures?|index"
                               r"|group|economists?|researchers?|analysts?|calculations?)\b",
                               re.I)
+YEAR_END = re.compile(r"\b(?:at|by|as\s+of)\s+the\s+end\s+of\s+(?:the\s+year|(?:19|20)\d\d)\b|\byear[- ]end\b"
+                      r"|\bend[- ]of[- ](?:the[- ])?year\b", re.I)
 PPP_BESIDE = re.compile(r"\bPPP\b|\bpurchas\w*[\s-]+power[\s-]+parity\b", re.I)
 # "The country has attracted $130 billion in foreign investment": a running total.
 SO_FAR = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:attracted|received|drawn|exported|imported|brought\s+in|secured"
@@ -828,6 +833,7 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
     # ", which measures expansion adjusted for inflation,": a relative clause's words are
     # not what a number outside it measures.
     asides = [(m.start(), m.end()) for m in ASIDE.finditer(sentence) if not m.start() <= quantity.start < m.end()]
+    cues = [_as_amount(quantity, c) for c in cues]
     candidates = [
         c for c in cues
         if (c.indicator is None or _compatible(quantity, c.indicator, share, of_gdp))
@@ -839,6 +845,16 @@ def _best_cue(quantity: Quantity, cues: list[_Cue], share: bool, of_gdp: bool,
         return None
     return min(candidates, key=lambda c: (_distance(c, quantity.start, quantity.end) + _owned_after(sentence, quantity, c),
                                           -(c.end - c.start)))
+
+
+def _as_amount(quantity: Quantity, cue: _Cue) -> _Cue:
+    """"public debt stood at Kshs 10.2 tn": a ratio's word with an amount in national money
+    names the amount's series in national currency (the catalogue's local_currency)."""
+    indicator = cue.indicator
+    if (indicator is not None and indicator.measure == "ratio" and indicator.local_currency
+            and quantity.unit.startswith("currency:") and quantity.unit != "currency:USD"):
+        return _Cue(cue.start, cue.end, cue.text, indicators()[indicator.local_currency])
+    return cue
 
 
 # "... at 681 billion USD and trade surplus hit 28.3 billion USD": a measure word after the
@@ -915,8 +931,10 @@ def _outside_group_names(cues: list[_Cue], places) -> list[_Cue]:
     """"Inflation in the advanced economies fell": "economies" there names a group, not
     their output."""
     groups = [(m.start, m.end) for m in places if m.kind == "group"]
-    return [c for c in cues if not c.text.lower().endswith("s")
-            or not any(start <= c.start and c.end <= end for start, end in groups)]
+    inside = [c for c in cues if c.text.lower().endswith("s") and any(start <= c.start and c.end <= end for start, end in groups)]
+    if not inside or not any(c.indicator is not None for c in cues if c not in inside):
+        return cues  # "G20 economies grew by 3.2%": the group's output is all the sentence names
+    return [c for c in cues if c not in inside]
 
 
 def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _Cue | None:

@@ -44,15 +44,23 @@ class _Context:
         return self.mentions[bisect_left(starts, start): bisect_left(starts, end)]
 
     def last_country(self, start: int, end: int) -> Mention | None:
-        """The last country named in [start, end), without copying what lies between."""
+        """The last country named in [start, end), without copying what lies between, passing
+        over one only compared with ("Venezuela's inflation was lower than Argentina's")."""
         low = bisect_left(self.mention_starts, start)
+        fallback = None
         for index in range(bisect_left(self.mention_starts, end) - 1, low - 1, -1):
-            if self.mentions[index].kind == "country":
-                return self.mentions[index]
-        return None
+            mention = self.mentions[index]
+            if mention.kind != "country":
+                continue
+            if COMPARED_OBJECT.search(self.document.text, max(0, mention.start - 25), mention.start):
+                fallback = fallback or mention
+                continue
+            return mention
+        return fallback
 
 
 PUNCTUATION_BREAK = re.compile(r"[,;:]")
+COMPARED_OBJECT = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|ahead\s+of|behind)\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -80,7 +88,7 @@ BARE_TAIL = re.compile(r"\s*(?:(?:at|to|of|around|about|some|roughly|nearly|almo
 ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,120},(?=\s*[a-z]|\s*$)"
                    # "Inflation, the perennial bugbear of Argentines, fell to 2.2%": an apposition.
                    # An apposition has no verb of its own: ", the highest rate was recorded in X," is a clause.
-                   r"|,\s*(?:the|a|an)\s+(?:(?!\b(?:was|were|is|are|has|have|had|will)\b)[^,;]){1,80},"
+                   r"|,\s*(?:the|a|an)\s+(?:(?!\b(?:was|were|is|are|has|have|had|will|stood|stands)\b)[^,;\d]){1,80},"
                    r"(?=\s*(?!and\b|or\b|but\b|while\b|with\b|in\b)[a-z]+\b|\s*$)|,\s*(?:meanwhile|however|too|also|in turn|by contrast|in contrast|by comparison|for its part"
                    r"|moreover|furthermore|though|indeed|likewise|similarly|in other words|in fact),", re.I)
 
@@ -93,7 +101,7 @@ def _relative(mention: Mention, offset: int) -> Mention:
 
 
 OBJECT_BEFORE = re.compile(r"\b(?:in|from|to|into|with|than|against|for|across|over|by|behind|after|like|as"
-                           r"|surpass(?:es|ed|ing)?|overt(?:akes|ook|aken|aking|ake)|outpac(?:es|ed|ing|e)|replac(?:es|ed|ing|e)"
+                           r"|below|above|surpass(?:es|ed|ing)?|overt(?:akes|ook|aken|aking|ake)|outpac(?:es|ed|ing|e)|replac(?:es|ed|ing|e)"
                            r"|ahead\s+of|beat(?:s|ing)?|exceed(?:s|ed|ing)?|overtook)\s+(?:the\s+)?$", re.I)
 
 

@@ -19,7 +19,11 @@ RECORDED_IN = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:was|were|is|are)\s+(?:record
 # country with the highest population"), not a word pointing back.
 PRONOUNS = re.compile(
     r"\b(?:our|we|us|(?<!\bas\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecome\s)(?<!\bremains\s)"
-    r"(?<!\bbe\s)(?:the country(?:'s|’s)?|the nation(?:'s|’s)?)|its)\b", re.I
+    r"(?<!\bbe\s)(?:the country(?:'s|’s)?|the nation(?:'s|’s)?)|its"
+    # "it" as a subject ("In 1990, it was the 38th largest"), not the dummy of "it is expected".
+    r"|(?<![\w-])it(?!\s+(?:is|was|has\s+been|had\s+been)\s+(?:expected|estimated|projected|likely|unlikely|said|reported"
+    r"|believed|thought|important|clear|possible|worth|notable|noteworthy|true|hard|difficult|easy))"
+    r")\b", re.I
 )
 
 

@@ -63,9 +63,14 @@ PERIOD_PATTERNS = [
      ('current', 'latest', 'now', 'today', 'present', 'recent')),
     # "once at 20%": some year in the past, which the text does not say.
     ("ever", re.compile(r"\bonce\s+(?:at|reached|stood\s+at|hit|topped|peaked\s+at|as\s+high\s+as)\b", re.I), ('once',)),
+    # "by 2010, to 25th": a state reached by a past year is that year's; "by 2030" a target (see _period).
+    ("by", re.compile(r"\bby\s+(?:the\s+(?:end\s+of\s+)?(?:year\s+)?)?(?P<a>(?:19|20)\d{2})\b(?![-–—]\d)", re.I), ('by ',)),
     ("year", re.compile(r"(?P<a>(?:19|20)\d{2})(?<!\w\d{4})(?<!through \d{4})(?<!until \d{4})(?<!till \d{4})"
                         r"(?<!by \d{4})\b(?![-–—]\d)"), ('19', '20')),
 ]
+
+
+PAST_TENSE = re.compile(r"\b(?:had|was|were|stood|rose|fell|reached|grew|became|climbed|dropped|jumped|shrank)\b", re.I)
 
 
 # Sub-annual periods: the snapshots hold annual data only.
@@ -114,6 +119,14 @@ def _period(context: _Context, quantity: Quantity, needs_span: bool, entity: str
             year = int(years[index].group(0))
             return Period("year", f"{years[index].group(0)} (respectively)", year, year, "sentence")
     scored = _period_scored(sentence.text, quantity.start, quantity.end)
+    if scored is not None and scored[1].kind == "by":
+        published = context.document.published
+        past = (scored[1].start < published.year if published is not None
+                else PAST_TENSE.search(sentence.text) is not None)  # "By 2000, Poland had risen to 27th"
+        if past:
+            scored = (scored[0], Period("year", scored[1].text, scored[1].start, scored[1].end))
+        else:
+            scored = None  # "by 2030": a goal's year, not the figure's
     subannual = _subannual_near(sentence.text, quantity)
     # A month or quarter in the number's own clause makes it sub-annual, whatever years
     # stand further off ("in the first quarter of 2023, GDP fell 10.3% on the same period
@@ -374,6 +387,8 @@ def _period_from(kind: str, match: re.Match[str]) -> Period | None:
         return Period("fiscal", text, start, end) if end == start + 1 else None
     if kind in ("fiscal_this", "fiscal_last", "latest", "ever"):
         return Period(kind, text)
+    if kind == "by":
+        return Period("by", text, int(match.group("a")), int(match.group("a")))
     if kind == "each_until":
         return Period("year", text, int(match.group("a")), int(match.group("a")))
     if kind == "decade":

@@ -97,6 +97,9 @@ accelerating accelerates decelerate decelerated decelerating edge edges edging p
 stabilized stabilised stabilizing stabilising dip dipped dipping soften softened softening continue continued
 continuing expected projected forecast forecasted predicted anticipated seen set likely poised estimate marginally
 significantly substantially gradually slightly somewhat imf oecd
+billion billions million millions trillion trillions bn tn mn usd dollars dollar
+made makes make equalled equaled comprised constituted
+estimates provisional preliminary indicate indicates indicated suggest suggests suggested
 """.split())
 
 
