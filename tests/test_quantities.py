@@ -305,8 +305,18 @@ def test_the_fastest_growth_is_a_growth_rank(text, rank):
     assert (quantity.value, quantity.rank_by) == (rank, "growth")
 
 
-def test_the_fastest_pace_since_a_year_is_no_rank():
-    assert [q.unit for q in find_quantities("the fastest pace since 2010")] == ["number"]
+def test_the_fastest_or_slowest_pace_is_a_growth_rank_counted_from_its_end():
+    # "since 2010" makes it a record in time, which extraction reads (statistic "record").
+    fastest, slowest = (next(q for q in find_quantities(text) if q.unit == "rank")
+                        for text in ("the fastest pace since 2010", "its slowest annual pace in years"))
+    assert (fastest.rank_by, fastest.rank_order) == ("growth", "descending")
+    assert (slowest.rank_by, slowest.rank_order) == ("growth", "ascending")
+
+
+@pytest.mark.parametrize("text, order", [("an all-time high", "descending"), ("a record low", "ascending")])
+def test_record_highs_and_lows_are_first_places(text, order):
+    (quantity,) = find_quantities(text)
+    assert (quantity.unit, quantity.value, quantity.rank_order) == ("rank", 1, order)
 
 
 # --- forms real copy uses: decimal commas, Indian grouping, South Asian scales ------------

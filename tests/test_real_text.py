@@ -765,3 +765,42 @@ def test_a_groups_economies_are_its_output_when_nothing_else_is_named():
 def test_a_change_start_recorded_in_a_year_is_that_years():
     claims = found("Nigeria's GDP fell from $500bn recorded in 2014 to $250bn in 2024.")
     assert claims["$500bn"].period.start == 2014
+
+
+# --- 6. a year ranked within its own country's history ------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, number, start, end", [
+    ("Chile's inflation averaged 7.6% in 2023, the second-highest figure since the return to democracy in 1990.",
+     "second-highest figure since the return to democracy in 1990", 1991, 2023),
+    ("Chile's inflation reached 11.6% in 2022, the highest rate in 30 years.", "the highest rate in 30 years", 1993, 2022),
+    ("Chile's economy grew 0.2% in 2023, its slowest annual pace since 2009.", "its slowest annual pace since 2009", 2010, 2023),
+])
+def test_a_record_in_time_is_a_year_ranked_among_the_years_it_names(sentence, number, start, end):
+    record = found(sentence)[number]
+    assert record.statistic == "record" and record.indicator in ("inflation", "gdp_growth")
+    assert (record.period.kind, record.period.start, record.period.end) == ("record", start, end)
+
+
+def test_a_record_high_of_a_figure_takes_the_figures_year_and_measure():
+    record = found("Chile's unemployment hit a record low of 5.9% in 2013.")["record low"]
+    assert (record.indicator, record.period.end, record.quantity.rank_order) == ("unemployment", 2013, "ascending")
+    assert any("national series" in d for d in record.doubts)  # "record" counts from a series' start
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Kenya's economy suffered the biggest contraction since 1992.", "the biggest"),
+    ("Unemployment among young people fell to 8.6 percent, the lowest on record.", "the lowest"),
+])
+def test_records_of_what_the_catalogue_does_not_measure_are_no_claims(sentence, number):
+    assert number in why_not(sentence)
+
+
+def test_a_record_is_checked_within_the_window_leaving_out_what_the_text_excludes():
+    from verifier.fetch import DataSources
+    from .test_check import FakeSource
+    growth = {"CHL": {2016: 1.8, 2017: 1.4, 2018: 4.0, 2019: 0.7, 2020: -6.1, 2021: 11.3, 2022: 2.2, 2023: 0.5}}
+    data = DataSources([FakeSource({"NY.GDP.MKTP.KD.ZG": growth})])
+    sentence = "In 2023, Chile recorded its slowest annual pace of growth since 2016"
+    assert verdict_of(sentence + ", excluding the pandemic year 2020.", data).verdict.value == "accurate"
+    assert verdict_of(sentence + ".", data).verdict.value == "inaccurate"  # 2020 was slower

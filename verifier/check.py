@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from . import format as fmt
 from .catalogue import Indicator, indicators
+from .extract.periods import excluded_years
 from .fetch import SOURCE_NAMES, SOURCE_TITLES, DataSources, Series, aggregate_codes
 from .geography import Group, geography
 from .records import Claim, Evidence, Reading, Resolution, Verdict, VerdictKind
@@ -208,7 +209,7 @@ def _in_points(claim: Claim) -> bool:
 def judge(claim: Claim, actual: float, tol: Band | Tolerances = Tolerances()) -> VerdictKind:
     """The verdict on the claim for this value of the data: `tol` is the claim's band, or
     the tolerances its band is made from for this value."""
-    if claim.statistic == "rank":
+    if claim.statistic in ("rank", "record"):
         return _judge_rank(claim, actual)
     if isinstance(tol, Tolerances):
         tol = band(claim, tol, actual)
@@ -283,7 +284,7 @@ def _lookup(claim: Claim, resolution: Resolution, indicator: Indicator, data: Da
                                        "or go online")
         return _Lookup(source, [], f"{label} series {code} has no values for {resolution.entity_name} ({resolution.entity})")
     builder = {"value": _value_readings, "average": _average_readings, "share": _share_readings, "rank": _rank_readings,
-               "ratio": _ratio_readings}
+               "ratio": _ratio_readings, "record": _record_readings}
     readings, missing = builder[claim.statistic](claim, resolution, indicator, series, tol)
     return _Lookup(source, readings, missing)
 
@@ -348,7 +349,7 @@ def _reading(claim, series, indicator, entity, years, actual, tol, description) 
 
 
 def _reading_unit(claim: Claim) -> str:
-    return {"share": "percent", "rank": "rank"}.get(claim.statistic, claim.unit)
+    return {"share": "percent", "rank": "rank", "record": "rank"}.get(claim.statistic, claim.unit)
 
 
 def _value_readings(claim, resolution, indicator, series, tol):
@@ -587,10 +588,48 @@ def _rank_readings(claim, resolution, indicator, series, tol):
     return [Reading(description, float(position), "rank", judge(claim, position, tol), (evidence,), detail)], ""
 
 
+def _record_readings(claim, resolution, indicator, series, tol):
+    """A year ranked within its own country's history: "the highest since 1990", "the
+    lowest in 32 years". The year's value among the window's years, highest first (lowest
+    first for "lowest"); rates tied to one decimal share a place."""
+    entity, label = resolution.entity, SOURCE_LABELS[series.source]
+    values = series.values[entity]
+    end = resolution.end
+    if resolution.latest:
+        end = max((y for y in values if y <= resolution.end), default=None)
+    if end is None or end not in values:
+        return [], f"{label} {series.code} has no {resolution.end} value for {resolution.entity_name}"
+    first = min(values)
+    if resolution.start is not None and first > resolution.start:
+        return [], (f"{label} {series.code} begins in {first} for {resolution.entity_name}, after {resolution.start}: "
+                    f"a record since then cannot be checked")
+    left_out = excluded_years(claim.quote[claim.quote_end:])
+    window = [y for y in sorted(values) if y <= end and (resolution.start is None or y >= resolution.start)
+              and y not in left_out]
+    ascending = claim.quantity is not None and claim.quantity.rank_order == "ascending"
+    digits = 1 if indicator.unit == "percent" else 12
+    own = round(values[end], digits)
+    better = [y for y in window if (round(values[y], digits) < own if ascending else round(values[y], digits) > own)]
+    position = len(better) + 1
+    order = sorted(window, key=lambda y: values[y] if ascending else -values[y])
+    top = ", ".join(f"{y} {fmt.amount(values[y], indicator.unit)}" for y in order[:3])
+    word = "lowest" if ascending else "highest"
+    if left_out:
+        top += f"; left out as the text says: {', '.join(map(str, sorted(left_out)))}"
+    detail = (f"{fmt.ordinal(position)} {word} of {len(window)} years {window[0]}–{end} for {resolution.entity_name}"
+              f" ({fmt.amount(values[end], indicator.unit)} in {end}); {word} first: {top}")
+    evidence = _evidence(series, indicator, entity, [end], values[end], indicator.unit, detail)
+    note = _estimate_note(series, entity, [end])
+    description = f"{label}, {end} among {window[0]}–{end}{note}"
+    return [Reading(description, float(position), "rank", judge(claim, position, tol), (evidence,), detail)], ""
+
+
 # --- explanation ----------------------------------------------------------------------
 
 
 def claimed_words(claim: Claim) -> str:
+    if claim.statistic == "record":
+        return claim.number_text
     if claim.statistic == "rank":
         if claim.operator == "<=":
             return f"in the top {int(claim.value)}"
@@ -612,7 +651,7 @@ def _explain(claim, resolution, indicator, verdict, primary, support, tol) -> st
     found = f"{subject}: {fmt.amount(primary.actual, primary.unit)} ({primary.description})"
     wanted = claimed_words(claim)
     accurate = band(claim, tol, primary.actual).accurate if isinstance(tol, Tolerances) else tol.accurate
-    margin = "" if claim.statistic == "rank" else f", tolerance {fmt.tolerance(accurate, _reading_unit(claim))}"
+    margin = "" if claim.statistic in ("rank", "record") else f", tolerance {fmt.tolerance(accurate, _reading_unit(claim))}"
     if verdict == VerdictKind.ACCURATE:
         return f"{found}, which supports “{wanted}”{margin}."
     if verdict == VerdictKind.CLOSE:

@@ -126,9 +126,10 @@ SHAPES: list[tuple[str, str, set[str]]] = [
     ("multiple", rf"\b(?:{_alternation(MULTIPLE_VERBS)})\b", set(MULTIPLE_VERBS)),
     ("top_growth", rf"\bthe\s(?P<g_num>{DIGITS}|{_alternation(CARDINAL_WORDS)})\s(?:fastest|quickest)[\s-]growing\b",
      {"the"}),
-    ("fastest", rf"""\b(?:the\s|(?<=['’]s\s))(?:(?P<f_ord>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})[\s-])?
-        (?:fastest|quickest)(?:[\s-]growing\b|(?=\s(?:growth|expansion|pace\sof\sgrowth)\b))""",
-     {"the", "fastest", "quickest", *_ORDINALS}),
+    # "the fastest-growing", "its slowest annual pace": ranked by growth, "slowest" from the bottom.
+    ("fastest", rf"""\b(?:the\s|its\s|their\s|(?<=['’]s\s))(?:(?P<f_ord>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)})[\s-])?
+        (?P<f_dir>fastest|quickest|slowest)(?:[\s-]growing\b|(?=\s(?:annual\s|yearly\s|economic\s)?(?:growth|expansion|pace|rate)\b))""",
+     {"the", "its", "their", "fastest", "quickest", "slowest", *_ORDINALS}),
     ("top", rf"\b(?:top|the\s(?:largest|biggest))\s(?P<t_num>{DIGITS}|{_alternation(CARDINAL_WORDS)})\b", {"top", "the"}),
     ("ordinal", rf"""\b(?P<o_num>{ORDINAL_DIGITS}|{_alternation(ORDINAL_WORDS)}){ORDINAL_AGAIN}
         [\s-](?P<o_word>{SUPERLATIVE})\b""", _ORDINALS),
@@ -141,6 +142,8 @@ SHAPES: list[tuple[str, str, set[str]]] = [
          (?=\s?(?:[,.;:)]|$))""", _ORDINALS),
     ("first_place", r"\b(?:top(?=\s(?:destination|economy|spot|recipient|performer|position)\b)|number\s(?:one|1)\b"
                     r"|no\.\s?1\b)", {"top", "number", "no"}),
+    # "an all-time high of 7.1%", "a record low": the year ranked first in its own history.
+    ("record", r"\b(?:an?\s|its\s|the\s)?(?:all[\s-]time|record|historic)\s(?P<r_dir>high|low)s?\b", {"an", "a", "its", "the", "all", "record", "historic"}),
     ("superlative", rf"(?:\bthe\s(?:world's\s|world’s\s)?|(?<=['’]s\s))(?P<s_word>{SUPERLATIVE})\b",
      {"the", "largest", "biggest", "highest", "lowest", "smallest", "most", "strongest", "weakest"}),
     ("w_amount", rf"""\b(?P<wa_num>{WORD_NUMBER})\s(?P<wa_scale>trillion|billion|million)\b
@@ -191,7 +194,7 @@ def _scaled(value: float, scale: str | None) -> float:
 START_WORDS = frozenset(word for _, _, starts in SHAPES for word in starts) - {"digit", "dash", "sign", "the", "a"}
 START_SIGNS = sorted({p[0] for p in PREFIX_CURRENCIES if not p[0].isalnum()})
 # The two commonest words in English open a quantity only before one of these.
-AFTER_THE = {*CARDINAL_WORDS, *ORDINAL_WORDS, "fastest", "quickest", "largest", "biggest", "highest", "lowest",
+AFTER_THE = {*CARDINAL_WORDS, *ORDINAL_WORDS, "fastest", "quickest", "slowest", "largest", "biggest", "highest", "lowest",
              "smallest", "most", "world", "strongest", "weakest"}
 AFTER_A = {"hundred", *FRACTION_WORDS}
 # Matched in lower-cased text: case-sensitive literals cost the engine less than (?i).
@@ -421,7 +424,11 @@ def _build(kind: str, match: re.Match[str], written: str) -> Quantity | None:
         rank = _rank(written, ORDINAL_WORDS)
         if rank is None:
             return None
-        return _quantity(text, rank, "rank", start, end, rank_kind="ordinal", rank_by="growth")
+        order = "ascending" if match.group("f_dir").lower() == "slowest" else "descending"
+        return _quantity(text, rank, "rank", start, end, rank_kind="ordinal", rank_by="growth", rank_order=order)
+    if kind == "record":
+        order = "ascending" if match.group("r_dir").lower() == "low" else "descending"
+        return _quantity(text, 1.0, "rank", start, end, rank_kind="ordinal", rank_order=order)
     if kind == "top":
         written = match.group("t_num").lower()
         rank = _rank(written, CARDINAL_WORDS)

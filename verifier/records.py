@@ -117,7 +117,7 @@ class Claim:
     value: float
     unit: str  # "percent", "USD" (natural units: dollars), "persons", "rank"
     operator: str  # "=", "~", ">", ">=", "<", "<="
-    statistic: str  # "value", "average", "share", "rank", "ratio" (to `other`)
+    statistic: str  # "value", "average", "share", "rank", "ratio" (to `other`), "record" (a year within its history)
     indicator: str | None  # catalogue key
     indicator_cue: str  # the words that named it
     entity: str | None  # the name as written, or the country a pronoun points to

@@ -173,6 +173,12 @@ def _years(claim: Claim, published: date, entity: str | None = None) -> tuple[in
     if period.kind == "past":
         start = published.year - period.years
         return start, last_full_year, False, f"{start}–{last_full_year} ({period.text}, before {published.year})", ()
+    if period.kind == "record":
+        # "the highest since 1990": the figure's year (else the latest with data) among the window's.
+        end = period.end or last_full_year
+        start = period.start if period.start is not None else (end - period.years + 1 if period.years else None)
+        among = f"{start}–{end}" if start is not None else f"every year with data up to {end}"
+        return start, end, period.end is None, f"{end} among {among}", ()
     if period.kind == "ago":
         # "Twenty years ago", written in 2024: 2004.
         year = published.year - period.years

@@ -37,6 +37,14 @@ def suggested_wording(verdict: Verdict) -> str:
     elif statistic == "rank":
         scope = resolution.group_name or "the world"
         text = f"{who} ranked {fmt.ordinal(int(value))} in {scope} by {label} {years}"
+    elif statistic == "record":
+        # "Germany's inflation in 2023 was the second-highest of 1991–2023".
+        word = "lowest" if claim.quantity is not None and claim.quantity.rank_order == "ascending" else "highest"
+        words = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+        place = "the " + (word if int(value) == 1 else f"{words.get(int(value), fmt.ordinal(int(value)))}-{word}")
+        first = reading.detail.split(" years ")[1].split(" ")[0] if " years " in reading.detail else ""
+        text = f"{_possessive(who)} {label} in {evidence.years} was {place} of the years {first}"
+        return f"{text[0].upper()}{text[1:]} ({_attribution(evidence)})."
     elif statistic == "ratio":
         # "China's", but "the EU average" as it is.
         other = resolution.other_name or "the other"

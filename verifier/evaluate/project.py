@@ -130,7 +130,7 @@ def gold_claim(gold: GoldNumber, document: Document) -> Claim:
     period = labels.get("period") or {}
     start, end = period.get("start"), period.get("end")
     kind = period.get("kind") or "latest"
-    if kind not in ("subannual", "latest") and end is not None:
+    if kind not in ("subannual", "latest", "record") and end is not None:
         kind = "year" if start == end else "range"
     places = geography()
     value = float(labels.get("value") or 0)

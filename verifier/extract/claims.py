@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalogue import (Indicator, indicators)
@@ -363,6 +364,9 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
                                         for c in cues):
         return _rejected(quantity, "a share of something no series measures")
     in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
+    # "the highest since 1990", "the lowest in 32 years": a year ranked in its own country's history.
+    record = (_record_window(quantity, after) if quantity.unit == "rank" and not quantity.list_rank
+              and quantity.rank_kind != "top" else None)
     sign = 1
     level_change = quantity.change
     comparison = COMPARISON_AFTER.match(after) if quantity.unit in ("percent", "ratio") else None
@@ -377,6 +381,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         return _rejected(quantity, "a multiple with nothing compared")
     elif quantity.unit == "rank" and quantity.list_rank:
         cue = lead_cue(context.lead, quantity, lambda indicator: True)
+    elif record is not None:
+        cue = _record_cue(context, quantity, cues, earlier, record)
     elif quantity.unit == "rank":
         cue = _rank_cue(sentence.text, quantity, cues)
     elif quantity.change:
@@ -437,6 +443,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     negated = "n" in before and NEGATED.search(before, len(before) - 60) is not None
     if quantity.unit == "rank" and quantity.list_rank:
         statistic, group, operator = "rank", context.lead.scope.text if context.lead.scope else None, "="
+    elif record is not None:
+        statistic, group, operator = "record", None, "="
     elif quantity.unit == "rank":
         statistic, group = "rank", _rank_scope(context, quantity, cue)
         operator = "<=" if quantity.rank_kind == "top" else "="
@@ -465,6 +473,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         if subject is not None:
             group, entity_cue = subject.text, f"the figure is about {subject.text}, a group"
     period = _period(context, quantity, statistic == "average", entity)
+    if record is not None:
+        period = _record_period(context, record, period, earlier, quantity.end)
     if projection == "none":
         # Someone else's forecast is no claim, unless its year was over when the article
         # appeared: "growth was expected to reach 5% in 2022", written in 2024, is an estimate.
@@ -527,8 +537,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
         line=line,
         quote=sentence.text,
         quote_start=quantity.start,
-        quote_end=quantity.end,
-        number_text=quantity.text,
+        quote_end=quantity.end + (record.reach if record is not None else 0),
+        number_text=quantity.text + (after[:record.reach] if record is not None else ""),
         value=value,
         unit=unit,
         operator=operator,
@@ -604,6 +614,10 @@ def _reading_doubts(context: _Context, quantity: Quantity, indicator, period: Pe
     if (indicator.measure == "level" and indicator.summable and indicator.unit == "USD" and period.kind == "latest"
             and SO_FAR.search(sentence.text, max(0, quantity.start - 60), quantity.start)):
         doubts.append("“has attracted” and the like give a total over years the sentence does not name")
+    if period.kind == "record" and period.end is None:
+        doubts.append("the year the record is set in is not written: read as the latest year with data")
+    if period.kind == "record" and period.start is None and period.years is None:
+        doubts.append(f"“{period.text}” counts from the start of the national series, which may begin later than the data's")
     same = SAME_PERIOD.search(sentence.text)
     if same and period.found_in != "previous sentence":
         doubts.append(f"“{same.group(0)}” points to a period named before, which the tool does not carry over")
@@ -951,7 +965,9 @@ def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _
             return None  # "Non-oil activities grew by 4.8%": the growth of what it names
         return _Cue(change.start(), change.start() + len(change.group("verb")), change.group("verb"),
                     indicators()[indicators()["gdp"].growth])
-    subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
+    # "Unemployment among young people fell": the head of the subject, not a noun after "among".
+    heads = _heads(sentence, subjects)
+    subject = max(heads, key=lambda c: (c.end, c.end - c.start))
     indicator = subject.indicator
     if indicator is None:
         return None
@@ -964,6 +980,17 @@ def _change_subject(sentence: str, change: re.Match[str], cues: list[_Cue]) -> _
     # A growth-rate noun followed by its own verb ("growth grew") is rare; any other rate
     # with a change verb ("inflation fell 2%") is a change in points, not checked here.
     return subject if indicator.growth is None and indicator.key == indicators()["gdp"].growth else None
+
+
+def _heads(sentence: str, subjects: list[_Cue]) -> list[_Cue]:
+    """"Unemployment among young people fell": after a measure the catalogue does not check,
+    a measure word in its prepositional phrase ("among young people") is not the subject."""
+    unchecked = [c for c in subjects if c.indicator is None]
+    return [c for c in subjects if not (unchecked and unchecked[0].start < c.start
+                                        and OBJECT_OF.search(sentence, max(0, c.start - 40), c.start))]
+
+
+OBJECT_OF = re.compile(r"\b(?:among|of|for|to|by|with|from)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 DECLINE_AFTER = re.compile(r"\s+(?:decline|contraction|drop|fall|slump|decrease)\b", re.I)
@@ -1066,7 +1093,8 @@ def _rate_subject(sentence: str, verb: re.Match[str], cues: list[_Cue]) -> _Cue 
                 return named[-1] if named else None
             return None
         return _Cue(verb_start, verb.end(), verb.group("verb"), indicators()[indicators()["gdp"].growth])
-    subject = max(subjects, key=lambda c: (c.end, c.end - c.start))
+    heads = _heads(sentence, subjects)
+    subject = max(heads, key=lambda c: (c.end, c.end - c.start))
     if subject.indicator is None:
         return None
     if subject.indicator.measure == "level":
@@ -1101,6 +1129,119 @@ WITH_THE_MOST = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:with|by)\s+the\s+(?:highe
 
 RANK_ENDS_PHRASE = re.compile(r"\s*(?:$|[,.;:)]|[-–—]|(?:in|among|within|of|after|behind|globally|worldwide|on"
                               r"|ratio|rate|level|share|figure|burden)\b)", re.I)
+
+
+# Words between a superlative and its window that name no other measure: "the highest rate since".
+RECORD_NOUNS = frozenset("rate rates level levels figure figures pace reading readings annual yearly value number "
+                         "point mark result year's on its of".split())
+# The figure a record stands in apposition to: "fell to 6.6% last year, the lowest on record".
+FIGURE_BEFORE = re.compile(r"(?P<figure>\d[\d.,]*\s?(?:%|per\s?cent|percent|billion|million|trillion|bn|tn))"
+                           r"(?:\s+of\s+(?:its\s+)?GDP)?"
+                           r"(?:\s+(?:in|last|this)\s+\S+(?:\s+\S+)?)?\s*[,–—-]\s*(?:the|its|a|an)?\s*$", re.I)
+FIGURE_AFTER = re.compile(r"\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?(?P<figure>[-−]?[$€£]?\d[\d.,]*\s?"
+                          r"(?:%|per\s?cent|percent|billion|million|trillion|bn|tn)?)", re.I)
+RECORD_WORDS = re.compile(r"all[\s-]time|record|historic", re.I)
+_YEARS_WORD = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+RECORD_WINDOW = re.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?P<window>since\s+(?:[^.;]{0,60}?\s)??(?P<since>(?:19|20)\d\d)\b"
+    rf"|in\s+(?:(?:the\s+)?(?:last|past)\s+)?(?:almost\s+|nearly\s+|over\s+|more\s+than\s+)?(?P<n>{_YEARS_WORD})\s+years\b"
+    r"|in\s+(?:over\s+|more\s+than\s+)?(?:a|one)\s+(?P<decade>decade)\b"
+    r"|on\s+record|in\s+(?:recorded\s+)?history|in\s+(?:its|the\s+country['’]s)\s+history|ever(?:\s+recorded)?"
+    r"|of\s+all\s+time)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The years a record is set among, as written: "since 1990" (since), "in 32 years"
+    (years), "on record" (neither); `opens` and `reach` are where its words start and end,
+    counted from the end of the superlative."""
+    text: str
+    since: int | None
+    years: int | None
+    opens: int
+    reach: int
+
+
+def _record_window(quantity: Quantity, after: str) -> _Window | None:
+    """"the highest since 1990", "the lowest in 32 years", "an all-time high", "a record low"."""
+    if RECORD_WORDS.search(quantity.text):
+        return _Window("all time", None, None, 0, 0)
+    match = RECORD_WINDOW.match(after)
+    if match is None:
+        return None
+    years = 10 if match.group("decade") else _count_years(match.group("n")) if match.group("n") else None
+    since = int(match.group("since")) if match.group("since") else None
+    return _Window(match.group("window"), since, years, match.start("window"), match.end())
+
+
+def _record_cue(context: _Context, quantity: Quantity, cues: list[_Cue], earlier: list[Claim],
+                record: _Window) -> _Cue | None:
+    """What a record ranks: the figure it describes earlier in the sentence ("inflation
+    averaged 5.9% in 2023, the second-highest since 1990"), a measure word between the
+    superlative and its window ("the highest inflation rate in 32 years"), or the nearest one
+    before it; "fastest" and "slowest" rank a level's growth."""
+    sentence = context.sentence.text
+    between = [c for c in cues if c.indicator is not None and quantity.end <= c.start < quantity.end + record.opens]
+    words = sentence[quantity.end: quantity.end + record.opens]
+    if any(cue.text.lower() in FALLING_NOUNS for cue in between):
+        return None  # "the biggest contraction since 1992": a fall, not the level the words rank
+    for cue in between:
+        words = words.replace(cue.text, " ")
+    if any(word.lower() not in RECORD_NOUNS for word in re.findall(r"[^\W\d_]+", words)):
+        return None  # "the biggest contraction since 1992", "the strongest result": a record of what the words name
+    figure = FIGURE_BEFORE.search(sentence, max(0, quantity.start - 60), quantity.start)
+    if figure and not any(c.quote_end >= figure.end("figure") - 1 for c in earlier):
+        return None  # "unemployment among nationals fell to 8.6%, the lowest on record": that figure is no claim
+    before = [c for c in cues if c.indicator is not None and c.end <= quantity.start
+              and quantity.start - c.end <= MAX_CUE_DISTANCE]
+    if earlier and earlier[-1].statistic == "value" and earlier[-1].unit != "rank":
+        cue = _Cue(quantity.start, quantity.end, earlier[-1].indicator_cue, _indicator_of(earlier[-1]))
+    elif between:
+        cue = between[0]
+    elif before:
+        cue = max(before, key=lambda c: (c.end, c.end - c.start))
+    elif context.topic is not None:
+        cue = _Cue(quantity.start, quantity.end, f"{context.topic.cue} ({context.topic.where})", context.topic.indicator)
+    else:
+        return None
+    growing = quantity.rank_by == "growth" or re.search(r"fastest|slowest|quickest", quantity.text + sentence[
+        quantity.end: quantity.end + record.opens], re.I)
+    if growing and cue.indicator.measure == "level" and cue.indicator.growth:
+        return _Cue(cue.start, cue.end, cue.text, indicators()[cue.indicator.growth])
+    return cue
+
+
+def _record_period(context: _Context, record: _Window, figure: Period, earlier: list[Claim],
+                   quantity_end: int | None = None) -> Period:
+    """The years a record is among (start; None from the first year with data) and the year
+    it is about (end; None for the latest), in a period of kind "record"."""
+    if earlier and earlier[-1].period.kind == "year":
+        figure = earlier[-1].period
+    follows = FIGURE_AFTER.match(context.sentence.text, quantity_end) if quantity_end is not None else None
+    if follows:
+        # "an all-time high of 7.1% in 2007": the year of the figure the record is.
+        figure = _period_in(context.sentence.text, follows.start("figure"), follows.end("figure")) or figure
+    if figure.kind == "subannual":
+        return figure  # "0.6% in the June quarter, the strongest in two years": the data are annual
+    published = context.document.published
+    end = figure.end if figure.kind in ("year", "fiscal", "december") else None
+    if figure.kind == "last_year" and published is not None:
+        end = published.year - 1
+    elif figure.kind == "this_year" and published is not None:
+        end = published.year
+    if record.since is not None:
+        return Period("record", record.text, record.since + 1, end, "sentence")
+    if record.years is not None:
+        return Period("record", record.text, end - record.years + 1 if end else None, end, "sentence", record.years)
+    return Period("record", record.text, None, end, "sentence")
+
+
+def _count_years(word: str) -> int:
+    words = {"eleven": 11, "twelve": 12, "forty": 40}
+    from .periods import NUMBER_WORDS
+    return int(word) if word.isdigit() else {**NUMBER_WORDS, **words}[word.lower()]
 
 
 TEMPORAL = re.compile(r"\s*(?:[\w-]+\s+)?(?:since|on\s+record|ever|in\s+(?:\d+|two|three|four|five|ten|twenty)\s+(?:years|decades)"

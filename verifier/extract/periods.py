@@ -420,3 +420,14 @@ def independence_years() -> dict[str, int]:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+# "its slowest pace since 2016, excluding the pandemic decline in 2020": years a record
+# leaves out of its window.
+EXCLUDING = re.compile(r"\b(?:excluding|except(?:\s+for)?|apart\s+from|other\s+than|leaving\s+aside|barring|not\s+counting"
+                       r"|outside\s+of)\b(?P<what>[^.;]{0,80})", re.I)
+
+
+def excluded_years(text: str) -> frozenset[int]:
+    """The years the words leave out ("excluding the COVID-19 decline in 2020")."""
+    return frozenset(int(m.group(0)) for match in EXCLUDING.finditer(text) for m in YEAR.finditer(match.group("what")))
