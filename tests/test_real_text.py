@@ -804,3 +804,25 @@ def test_a_record_is_checked_within_the_window_leaving_out_what_the_text_exclude
     sentence = "In 2023, Chile recorded its slowest annual pace of growth since 2016"
     assert verdict_of(sentence + ", excluding the pandemic year 2020.", data).verdict.value == "accurate"
     assert verdict_of(sentence + ".", data).verdict.value == "inaccurate"  # 2020 was slower
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("At an exchange rate of 950 CLP/USD, the sum looks smaller.", "950 CLP"),
+    ("Chile's debt ratio rose to 41% in 2024, 4.5% points above the ministry's threshold.", "4.5%"),
+    ("Chile's debt ratio stayed under the fiscal council's threshold of 45% in 2024.", "45%"),
+    ("Growth of 1.9 percent fell short of the 3 percent expansion needed to meet the plan.", "3 percent"),
+    ("The ratio of Chile's external debt to domestic debt was 60% to 40% in 2024.", "60%"),
+])
+def test_exchange_rates_gaps_thresholds_requirements_and_debt_parts_are_not_claims(sentence, number):
+    assert number in why_not(sentence)
+
+
+def test_an_amount_at_market_exchange_rates_is_still_the_amount():
+    claims = found("Chile's nominal GDP reached 310 trillion pesos in 2024, or about $330 billion at market exchange rates.")
+    assert claims["$330 billion"].indicator == "gdp"
+
+
+def test_a_noun_after_among_does_not_become_the_subject():
+    assert "7.7 percent" in why_not("Unemployment among young Chileans fell to 7.7 percent in 2024.")
+    claims = found("Chile's economy grew 2.6% in 2024, helped by a growing population, which rose 1.5% that year.")
+    assert claims["1.5%"].indicator == "population_growth"

@@ -119,8 +119,14 @@ COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up
                            r"(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 
 
-GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|ceiling|band)\b", re.I)
+GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:target|goal|objective|ceiling|band)\b"
+                        # "the 7.2 percent expansion needed to meet the target": what would be required
+                        r"|\s+(?:[\w-]+\s+){0,2}?(?:needed|required|necessary)\s+(?:to|for)\b", re.I)
 # "an increase of 160 USD", "up by $2 billion": an amount that is a difference, not a level.
+# "the IMF threshold of 50%", "a ceiling of 60% of GDP": a reference level, not a figure.
+GOAL_BEFORE = re.compile(r"\b(?:threshold|benchmark|ceiling|cap|limit|norm|criterion|target|goal)\s+(?:of\s+|at\s+)?"
+                         r"(?:about\s+|around\s+)?$", re.I)
+POINTS_AFTER = re.compile(r"\s*(?:percentage\s+)?points?\b", re.I)
 DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|decrease|difference|gap|shortfall|margin)"
                                # "an increase of $129", "the increase was $129"
                                r"\s+(?:of|was|were|is|amounted\s+to|came\s+to|stood\s+at|totalled|totaled)"
@@ -340,7 +346,7 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     part = GROWTH_OF_A_PART.match(after) if quantity.unit == "percent" else None
     if part is not None and _company_subject().fullmatch(part.group("part")):
         return _rejected(quantity, "the growth of a sector or a firm, not of the economy")
-    if GOAL_AFTER.match(after) or PURPOSE.search(clause, len(clause) - TAIL):
+    if GOAL_AFTER.match(after) or PURPOSE.search(clause, len(clause) - TAIL) or GOAL_BEFORE.search(before, len(before) - TAIL):
         return _rejected(quantity, "a goal or target band")  # "its 3-6% target band", "goals: to cut unemployment to seven percent"
     restated = RESTATED.search(before, max(0, len(before) - 60))
     if FROM_BEFORE.search(before[:restated.start()] if restated else before,
@@ -363,7 +369,8 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if share_of is not None and not any(c.indicator is not None and quantity.end <= c.start < quantity.end + share_of.end()
                                         for c in cues):
         return _rejected(quantity, "a share of something no series measures")
-    in_points = "point" in quantity.text.lower()  # "by 2 percentage points": a change
+    # "by 2 percentage points", "20.1% points higher than the threshold": a change or a gap
+    in_points = "point" in quantity.text.lower() or POINTS_AFTER.match(after) is not None
     # "the highest since 1990", "the lowest in 32 years": a year ranked in its own country's history.
     record = (_record_window(quantity, after) if quantity.unit == "rank" and not quantity.list_rank
               and quantity.rank_kind != "top" else None)

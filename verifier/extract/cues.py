@@ -90,7 +90,9 @@ def _cues(sentence: str) -> list[_Cue]:
         for indicator in by_phrase.get(phrase, ()):
             found.append(_Cue(match.start(), match.end(), match.group(0), indicator))
         if phrase not in by_phrase and phrase in others and not (
-                phrase == "projects" and SAYS_VERB.search(sentence, max(0, match.start() - 30), match.start())):
+                phrase == "projects" and SAYS_VERB.search(sentence, max(0, match.start() - 30), match.start())
+                or phrase.startswith("exchange rate") and AT_RATES.search(sentence, max(0, match.start() - 30),
+                                                                          match.start())):
             found.append(_Cue(match.start(), match.end(), match.group(0), None))
     return _growth_of_what_follows(sentence, found)
 
@@ -117,6 +119,8 @@ def _growth_of_what_follows(sentence: str, found: list[_Cue]) -> list[_Cue]:
     return [cue for cue in found if cue is not None]
 
 
+# "$4.0 trillion at market exchange rates": how an amount was converted, not a measure.
+AT_RATES = re.compile(r"\b(?:at|using|on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 # "the IMF projects": after the one speaking, "projects" is its verb, not a measure
 # ("infrastructure projects").
 SAYS_VERB = re.compile(r"\b(?:IMF|Fund|Bank|OECD|government|ministry|agency|office|it|which|that|who|he|she|they)\s+$")
