@@ -102,6 +102,14 @@ FORECAST = re.compile(r"\b(?:forecasts?|forecasted|forecasting|projects?|project
                       rf"{WITHIN_SENTENCE}{{0,80}}$", re.I)
 
 
+CHANGE_OVER_YEARS = re.compile(r"\s+(?:increase|rise|jump|gain|growth|decline|drop|fall|expansion)\s+(?:in|over|across)\s+"
+                               r"(?:just\s+|only\s+|the\s+(?:last|past)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine"
+                               r"|ten|twenty|a\s+decade|decades?)\b", re.I)
+CONTRIBUTING = re.compile(r"\bcontribut(?:e|es|ed|ing)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
+FORECAST_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:projected|forecast|forecasted|expected|predicted|anticipated)\s+by\s+"
+                            r"(?P<who>[^,.;]{1,60})", re.I)
+MARKET_VIEW = re.compile(r"\b(?:economists?|analysts?|markets?|consensus|polls?|surveys?|forecasters|market\s+watchers"
+                         r"|investors|traders)\b", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|an?\s+)?$", re.I)
 # "from $2.10 trillion (i.e. $2,103.6 billion)": the figure restated in brackets, where the
 # words before the first one decide.
@@ -131,7 +139,7 @@ DIFFERENCE_BEFORE = re.compile(r"\b(?:increase|rise|gain|jump|decline|fall|drop|
                                # "an increase of $129", "the increase was $129"
                                r"\s+(?:of|was|were|is|amounted\s+to|came\s+to|stood\s+at|totalled|totaled)"
                                r"\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
-                               r"|\b(?:up|down|higher|lower|more|less)\s+by\s+$"
+                               r"|\b(?:up|down|higher|lower|more|less)\s+by\s+$|\b(?:up|down)\s+$"
                                r"|\b(?:increased|rose|grew|fell|dropped|declined|decreased|jumped|climbed)\s+by\s+$"
                                r"|\b(?:grow|grew|grown|growing|increase[sd]?|expand(?:ed)?|raise[sd]?|boost(?:ed)?|shr[iau]nk)"
                                r"\s+(?:[\w'’-]+\s+){0,3}?by\s+$", re.I)
@@ -144,12 +152,19 @@ GROWTH_OF_A_PART = re.compile(r"\s+(?:[\w-]+\s+)?(?:expansion|growth|increases?|
 # "3 million more people", "$2 billion less than": a difference between two figures.
 DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|larger|smaller)\s+(?!than\b)(?:\w+\s+)?"
                               r"(?:people|persons|inhabitants|than)\b|\s+(?:more|fewer|less)\s+than\b", re.I)
+# "a GH¢14.2 billion decline": an amount that is a change.
+AMOUNT_CHANGE_AFTER = re.compile(r"\s+(?:decline|drop|fall|increase|rise|jump|gain|reduction|cut|decrease|contraction)\b", re.I)
+# "$160 higher than the year before": an amount compared is a difference.
+AMOUNT_THAN = re.compile(r"\s+(?:higher|lower|more|less|larger|smaller|bigger|above|below)\s+than\b", re.I)
 # "Once the continent's biggest economy", "formerly the largest": a rank in a past the
 # text does not date.
 FORMER = re.compile(r"\b(?:once|formerly|previously|former|used\s+to\s+be|no\s+longer)\b[^,.;]{0,40}$", re.I)
 # "the list of Africa's largest economies", "a ranking of the world's top 50": a superlative
 # describing a list, not a claim about one country.
 DESCRIBES_LIST = re.compile(rf"\b(?:list|ranking|rankings|league\s+table|table|chart|index)\s+(?:of|for)\b{WITHIN_SENTENCE}{{0,60}}$",
+                            re.I)
+# "Africa's largest economy rankings": the superlative names the ranking, not a place in it.
+RANKINGS_AFTER = re.compile(r"\s+(?:economy|economies|economic|growth|GDP|inflation|investment)?\s*(?:rankings?|league\s+tables?)\b",
                             re.I)
 # "the countries with the highest inflation": a set described, no one country's rank.
 DESCRIBES_SET = re.compile(r"\b(?:countries|economies|nations|states)\s+(?:with|that\s+have|having|that\s+had|which\s+have)"
@@ -326,6 +341,16 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
     if (FORECAST.search(clause, len(clause) - TAIL) or (LISTED_ON.search(clause) and FORECAST.search(before, len(before) - TAIL))
             or " to " in before and HEADLINE_FUTURE.match(before)):
         projection = _projection_by(context) or "none"
+    by = FORECAST_AFTER.match(after)
+    if by is not None:
+        # "the 7.6 per cent increase projected by a data provider": whose forecast it is.
+        named = _sources_named(by.group("who"))
+        if not named:
+            return _rejected(quantity, "a forecast by someone other than the IMF or the World Bank")
+        projection = named[0][1]
+    if projection == "none" and MARKET_VIEW.search(before, max(0, len(before) - TAIL)):
+        # "economists' forecast was for only 0.8% growth": a prediction, not a figure, whatever its year.
+        return _rejected(quantity, "an economists' or market forecast")
     if _company_subject().search(clause):
         return _rejected(quantity, "a company's or institution's figure")  # "Nigeria's largest bank reported growth of 20%": the bank's growth
     if quantity.unit == "number" and _count_unit().match(after):
@@ -334,13 +359,21 @@ def _claim(context: _Context, quantity: Quantity, cues: list[_Cue], number: int,
             before, len(before) - TAIL):
         return _rejected(quantity, "a difference between two amounts")
     if quantity.unit in ("number",) and DIFFERENCE_AFTER.match(after) or (
-            quantity.unit.startswith("currency:") and DIFFERENCE_AFTER.match(after)):
+            quantity.unit.startswith("currency:") and (DIFFERENCE_AFTER.match(after) or AMOUNT_THAN.match(after)
+                                                        or AMOUNT_CHANGE_AFTER.match(after))):
         return _rejected(quantity, "a difference between two figures")
     if quantity.unit == "rank" and FORMER.search(before, len(before) - TAIL):
         return _rejected(quantity, "a rank in a past the text does not date")
+    if quantity.unit == "rank" and RANKINGS_AFTER.match(after):
+        return _rejected(quantity, "a superlative naming a ranking")  # "Africa's largest economy rankings for 2024"
     if quantity.unit == "rank" and not quantity.list_rank and (
             DESCRIBES_LIST.search(before, len(before) - TAIL) or _describes_a_set(before)):
         return _rejected(quantity, "a superlative describing a list")
+    if CONTRIBUTING.search(before, max(0, len(before) - 40)) and re.match(r"\s+to\b", after):
+        # "contributing 8.84% to total value added"; "contributed 28% of EU output" is a share.
+        return _rejected(quantity, "a part's contribution to a total")
+    if quantity.unit == "percent" and CHANGE_OVER_YEARS.match(after):
+        return _rejected(quantity, "a change over several years")  # "a 103% increase in just 10 years"
     if AGAINST_REFERENCE.match(after):
         return _rejected(quantity, "a figure against a reference level, not the year's own")
     part = GROWTH_OF_A_PART.match(after) if quantity.unit == "percent" else None
@@ -749,6 +782,10 @@ def _carried_cue(context: _Context, quantity: Quantity, cues: list[_Cue], share:
     indicator = topic.indicator
     if quantity.unit == "percent" and indicator.measure == "level" and indicator.growth and not share and not of_gdp:
         indicator = indicators()[indicator.growth]  # "GDP reached $120 billion ... it rose 5%": its growth
+    if quantity.unit == "percent" and of_gdp and indicator.measure == "level":
+        # "Public debt stood at GH¢567 billion. This represents 66.4% of GDP": the debt ratio.
+        indicator = next((i for i in indicators().values() if i.measure == "ratio" and i.local_currency == indicator.key),
+                         indicator)
     # A rank carries any measure ("Lebanon came second in the ranking" of inflation).
     if quantity.unit != "rank" and (not fits(quantity, indicator) or not _compatible(quantity, indicator, share, of_gdp)):
         return None, None
@@ -880,7 +917,7 @@ def _as_amount(quantity: Quantity, cue: _Cue) -> _Cue:
 
 # "... at 681 billion USD and trade surplus hit 28.3 billion USD": a measure word after the
 # number, past a joining word and followed by a number of its own, is that number's.
-JOIN_AFTER = re.compile(r"[,;]|\b(?:and|while|whereas|but|with)\b", re.I)
+JOIN_AFTER = re.compile(r"[,;](?!\d)|\b(?:and|while|whereas|but|with)\b", re.I)
 NUMBER_AFTER = re.compile(r"^\D{0,40}?\d")
 
 
@@ -1000,7 +1037,7 @@ def _heads(sentence: str, subjects: list[_Cue]) -> list[_Cue]:
 OBJECT_OF = re.compile(r"\b(?:among|of|for|to|by|with|from)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
-DECLINE_AFTER = re.compile(r"\s+(?:decline|contraction|drop|fall|slump|decrease)\b", re.I)
+DECLINE_AFTER = re.compile(r"\s+(?:decline|contraction|drop|fall|slump|decrease|shrink|shrinkage|downturn)\b", re.I)
 
 
 COMPARISON_AFTER = re.compile(

@@ -52,9 +52,9 @@ def _count_unit() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _company_subject() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(other_subjects(), key=len, reverse=True))
-    # Institutions named with these words are sources, not subjects.
+    # Institutions named with these words are sources, not subjects ("the Bank of Ghana").
     return re.compile(rf"(?<!World )(?<!central )(?<!Central )(?<!development )(?<!Development )(?<!national )"
-                      rf"(?<!National )(?<!Reserve )(?<![\w-])(?:{nouns})(?![\w-])", re.I)
+                      rf"(?<!National )(?<!Reserve )(?<![\w-])(?:{nouns})(?![\w-])(?!\s+of\s+[A-Z])", re.I)
 
 
 @rebuilt_on_extend

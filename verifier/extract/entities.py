@@ -249,6 +249,17 @@ def _group_nearby(context: _Context, quantity: Quantity) -> Mention | None:
     return _relative(groups[-1], sentence.start) if groups else None
 
 
+def _paragraph_subject(context: _Context, position: int) -> Mention | None:
+    """The last country the paragraph names before `position` other than as the object of a
+    preposition."""
+    start = context.paragraph_starts[context.sentence.paragraph]
+    text = context.document.text
+    for mention in reversed(context.between(start, position)):
+        if mention.kind == "country" and not _object_of_preposition(text, mention.start):
+            return mention
+    return None
+
+
 def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, group: str | None) -> tuple[str | None, str]:
     sentence = context.sentence
     in_sentence = context.in_sentence
@@ -292,8 +303,13 @@ def _entity(context: _Context, quantity: Quantity, share_group: Mention | None, 
     main = context.main
     if pronoun is None and main is not None:
         # "The economy grew 0.7%" in an article about Italy is about Italy, whichever
-        # country the paragraph named last.
-        return main.text, f"not named in the sentence; the article is about {main.text} ({context.main_why})"
+        # country the paragraph named last as an object ("exports to Germany"); but a
+        # paragraph whose subject is another country ("Japan's economy shrank 0.4%. The
+        # economy declined 3.3% ...") is about that one.
+        subject = _paragraph_subject(context, sentence.start + quantity.start)
+        if subject is None or subject.code == main.code:
+            return main.text, f"not named in the sentence; the article is about {main.text} ({context.main_why})"
+        return subject.text, f"not named in the sentence; the paragraph is about {subject.text}"
     # A pronoun, or no country in the sentence: the nearest country named earlier in the
     # same paragraph, then in the paragraph before.
     position = sentence.start + quantity.start

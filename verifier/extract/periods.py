@@ -82,7 +82,7 @@ SUBANNUAL = re.compile(
     r"\s+quarter|Q[1-4]\b|(?i:over|in|during)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:four|three|two)\s+quarters"
     r"|(?<!a\s)(?<!one\s)(?<!three\s)(?<!three-)quarter(?:ly)?\b(?!\s+of\b)|month(?:ly)?\b"
     r"|quarter[- ]on[- ]quarter|month[- ]on[- ]month|[qm]/[qm]\b"
-    r"|(?:first|second|1st|2nd)\s+half\b|\bH[12]\b|(?:first|last)\s+(?:six|nine|three)\s+months\b"
+    r"|(?:first|second|1st|2nd)\s+half\b|\bH[12]\b|(?:first|last|previous|past|preceding|prior)\s+(?:six|nine|three|3|6|9)\s+months\b"
     rf"|year[- ]on[- ]year in\b|(?:in|for|during|of|until|through|till|as\s+of|since)\s+(?:{_MONTHS})\b"
     rf"|(?:{_MONTHS})(?:['’]s\b|\s+saw\b)|(?:{_MONTHS})[-–](?:{_MONTHS}))",
 )
@@ -195,8 +195,20 @@ def _carried_year(context: _Context) -> Period | None:
     if context.index == 0:
         return None
     sentence, previous = context.sentence, context.sentences[context.index - 1]
-    if previous.paragraph != sentence.paragraph:
+    # "... declined to GH¢567.3 billion as of September 2023.\n\nThis represents 66.4% of
+    # GDP": a sentence pointing back takes the period of the one before, across a paragraph.
+    points = POINTING_OPENER.match(sentence.text) is not None
+    if previous.paragraph != sentence.paragraph and not (points and previous.paragraph == sentence.paragraph - 1):
         return None
+    figures = list(OTHER_NUMBER.finditer(previous.text)) if points else []
+    if figures:
+        # The period of the figure the pointing word stands for: the last one before.
+        last = figures[-1]
+        figure = Quantity(last.group(0), 0, "", last.start(), last.end())
+        month = _subannual_near(previous.text, figure)
+        scored = _period_scored(previous.text, last.start(), last.end())
+        if month is not None and (scored is None or month[0] <= scored[0]):
+            return Period("subannual", month[1], found_in="previous sentence")
     found = _period_in(previous.text, len(previous.text), len(previous.text))
     if found is not None and re.search(rf"{re.escape(found.text)}['’]s\b", previous.text):
         return None  # "down from last year's 234%": that figure's year, not the paragraph's
@@ -210,6 +222,9 @@ def _carried_year(context: _Context) -> Period | None:
         return None
     year = int(years[-1].group(0))
     return Period("year", years[-1].group(0), year, year, "previous sentence")
+
+
+POINTING_OPENER = re.compile(r"\W*(?:This|That|These|Those|It|The\s+figure|The\s+amount)\b")
 
 
 YEAR_JOIN = re.compile(r"\b(?:compared\s+(?:with|to)|from|against|than|versus|vs\.?|to|and|but)\b", re.I)

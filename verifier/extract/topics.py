@@ -100,6 +100,7 @@ significantly substantially gradually slightly somewhat imf oecd
 billion billions million millions trillion trillions bn tn mn usd dollars dollar
 made makes make equalled equaled comprised constituted
 estimates provisional preliminary indicate indicates indicated suggest suggests suggested
+represents represented representing equivalent equals equal equalling corresponds corresponding
 """.split())
 
 
